@@ -40,4 +40,43 @@ oo_status oo_schema_validate(const oo_schema *schema, json_t *instance,
 void oo_schema_result_clear(oo_schema_result *result);
 void oo_schema_free(oo_schema *schema);
 
+/* A set of schema documents known by URI, so that "$ref" and "$schema" can
+ * name other schemas without any network access. */
+typedef struct oo_schema_registry oo_schema_registry;
+
+/* Creates an empty registry. Caller frees with oo_schema_registry_free. */
+oo_status oo_schema_registry_new(oo_schema_registry **out, oo_error *err);
+
+/* Adds document (borrowed; the registry keeps its own reference) under
+ * uri, an absolute URI without a fragment. A later add of the same uri
+ * replaces the earlier document. */
+oo_status oo_schema_registry_add(oo_schema_registry *registry, const char *uri,
+				 json_t *document, oo_error *err);
+
+void oo_schema_registry_free(oo_schema_registry *registry);
+
+typedef struct {
+	/* The URI the schema was retrieved from, the base for its relative
+	 * "$id" and "$ref" values and for absolute_keyword_location; NULL
+	 * when unknown. */
+	const char *base_uri;
+	/* Documents for "$ref" to other URIs, or NULL. Borrowed during
+	 * compilation only: the compiled schema keeps references to the
+	 * documents it uses. */
+	const oo_schema_registry *registry;
+} oo_schema_options;
+
+/* Compiles schema like oo_schema_compile, with options (NULL for none).
+ * A "$ref" to a URI that is neither in schema nor in the registry fails
+ * with OO_ESCHEMA. */
+oo_status oo_schema_compile_with(oo_schema **out, json_t *schema,
+				 const oo_schema_options *options,
+				 oo_error *err);
+
+/* Builds the 2020-12 "basic" output unit of result:
+ * {"valid": bool, "errors": [{"keywordLocation", "absoluteKeywordLocation"
+ * (when known), "instanceLocation", "error"}]}. Caller owns *out. */
+oo_status oo_schema_result_to_json(json_t **out, const oo_schema_result *result,
+				   oo_error *err);
+
 #endif
