@@ -1,0 +1,16 @@
+# SPDX-License-Identifier: EUPL-1.2
+# The JSON Schema 2020-12 engine (include/onlyonce/schema.h).
+target_sources(oo_validator PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/schema_annotations.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_applicators.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_combinators.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_compile.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_compile_keywords.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_index.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_keywords.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_map.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_regex.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_uri.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_validate.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_value.c
+)

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* Annotation collection for "unevaluatedProperties" and
+ * "unevaluatedItems". Each object schema evaluation collects what its
+ * keywords evaluated, and a valid in-place subschema ("$ref", "allOf",
+ * "if" and the like) passes its collection up to the schema around it. */
+#include "schema_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "onlyonce/alloc.h"
+
+static void no_memory(validate_ctx *ctx)
+{
+	if (ctx->status == OO_OK) {
+		ctx->status = OO_ENOMEM;
+		oo_error_set(ctx->err, OO_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+}
+
+static void add_name(validate_ctx *ctx, annotations *ann, const char *name)
+{
+	if (ann->name_count == ann->name_cap) {
+		size_t cap = ann->name_cap ? ann->name_cap * 2 : 8;
+		const char **grown = oo_realloc((void *)ann->names, cap * sizeof(*grown));
+
+		if (!grown) {
+			no_memory(ctx);
+			return;
+		}
+		ann->names = grown;
+		ann->name_cap = cap;
+	}
+	ann->names[ann->name_count++] = name;
+}
+
+void annotate_name(validate_ctx *ctx, const char *name)
+{
+	if (ctx->ann)
+		add_name(ctx, ctx->ann, name);
+}
+
+void annotate_items(validate_ctx *ctx, size_t items, int all)
+{
+	if (!ctx->ann)
+		return;
+	if (items > ctx->ann->items)
+		ctx->ann->items = items;
+	ctx->ann->all_items |= all;
+}
+
+void annotate_contained(validate_ctx *ctx, size_t index, size_t length)
+{
+	annotations *ann = ctx->ann;
+
+	if (!ann)
+		return;
+	if (!ann->contained) {
+		ann->contained = oo_calloc(length, 1);
+		if (!ann->contained) {
+			no_memory(ctx);
+			return;
+		}
+		ann->contained_len = length;
+	}
+	if (index < ann->contained_len)
+		ann->contained[index] = 1;
+}
+
+void annotations_merge(validate_ctx *ctx, annotations *to, const annotations *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->name_count; i++)
+		add_name(ctx, to, from->names[i]);
+	if (from->items > to->items)
+		to->items = from->items;
+	to->all_items |= from->all_items;
+	if (!from->contained)
+		return;
+	if (!to->contained) {
+		to->contained = oo_calloc(from->contained_len, 1);
+		if (!to->contained) {
+			no_memory(ctx);
+			return;
+		}
+		to->contained_len = from->contained_len;
+	}
+	for (i = 0; i < from->contained_len && i < to->contained_len; i++)
+		to->contained[i] |= from->contained[i];
+}
+
+void annotations_free(annotations *ann)
+{
+	oo_free((void *)ann->names);
+	oo_free(ann->contained);
+	memset(ann, 0, sizeof(*ann));
+}
+
+static int evaluated_name(const annotations *ann, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ann->name_count; i++) {
+		if (strcmp(ann->names[i], name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int evaluated_item(const annotations *ann, size_t index)
+{
+	return ann->all_items || index < ann->items ||
+	       (index < ann->contained_len && ann->contained[index]);
+}
+
+static int check_unevaluated_properties(validate_ctx *ctx, const schema_node *node,
+					const keyword *kw, json_t *instance)
+{
+	char quoted[OO_SCHEMA_QUOTE_BUF];
+	annotations *ann = ctx->ann;
+	const char *key;
+	json_t *value;
+	int valid = 1;
+
+	json_object_foreach(instance, key, value) {
+		if (evaluated_name(ann, key))
+			continue;
+		if (kw->subs[0]->boolean == 0) {
+			key_quote(quoted, key);
+			report(ctx, node, kw->name, "property %s is not allowed", quoted);
+			valid = 0;
+		} else if (!validate_child(ctx, kw->subs[0], kw->name, NULL, key, value)) {
+			valid = 0;
+		}
+		if (!valid && !ctx->errors)
+			break;
+	}
+	if (valid)
+		json_object_foreach(instance, key, value)
+			add_name(ctx, ann, key);
+	return valid;
+}
+
+static int check_unevaluated_items(validate_ctx *ctx, const schema_node *node,
+				   const keyword *kw, json_t *instance)
+{
+	char index[24];
+	size_t i;
+	int valid = 1;
+
+	for (i = 0; i < json_array_size(instance); i++) {
+		if (evaluated_item(ctx->ann, i))
+			continue;
+		snprintf(index, sizeof(index), "%zu", i);
+		if (kw->subs[0]->boolean == 0) {
+			report(ctx, node, kw->name, "array item %zu is not allowed, because no other keyword evaluated it", i);
+			valid = 0;
+		} else if (!validate_child(ctx, kw->subs[0], kw->name, NULL, index,
+					   json_array_get(instance, i))) {
+			valid = 0;
+		}
+		if (!valid && !ctx->errors)
+			break;
+	}
+	if (valid)
+		annotate_items(ctx, 0, 1);
+	return valid;
+}
+
+int validate_unevaluated(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+			 json_t *instance)
+{
+	if (kw->kind == KW_UNEVALUATED_PROPERTIES)
+		return !json_is_object(instance) ||
+		       check_unevaluated_properties(ctx, node, kw, instance);
+	return !json_is_array(instance) || check_unevaluated_items(ctx, node, kw, instance);
+}

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* The in-place applicators: references, boolean logic and conditionals.
+ * A failed "anyOf" or "oneOf" reports itself first and then the errors of
+ * every branch, each with its own keywordLocation, so that a caller can
+ * pick the most specific one. */
+#include "schema_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Follows "$dynamicRef": when its static target is bookended by a
+ * matching "$dynamicAnchor", the outermost resource in the dynamic scope
+ * that defines that anchor wins (2020-12 core, section 8.2.3.2). */
+static const schema_node *dynamic_target(const validate_ctx *ctx, const keyword *kw)
+{
+	size_t i;
+
+	if (!kw->dynamic_anchor)
+		return kw->subs[0];
+	for (i = 0; i < ctx->scope_depth; i++) {
+		const schema_node *node = map_get(&ctx->scope[i]->dynamic_anchors,
+						  kw->dynamic_anchor);
+
+		if (node)
+			return node;
+	}
+	return kw->subs[0];
+}
+
+static int check_all_of(validate_ctx *ctx, const keyword *kw, json_t *instance)
+{
+	char index[24];
+	size_t i;
+	int valid = 1;
+
+	for (i = 0; i < kw->count; i++) {
+		snprintf(index, sizeof(index), "%zu", i);
+		if (!validate_child(ctx, kw->subs[i], kw->name, index, NULL, instance))
+			valid = 0;
+		if (!valid && !ctx->errors)
+			break;
+	}
+	return valid;
+}
+
+/* Validates every branch into branch_errors and returns how many passed;
+ * the first two passing indexes go to passed[]. */
+static size_t run_branches(validate_ctx *ctx, const keyword *kw, json_t *instance,
+			   error_list *branch_errors, size_t passed[2])
+{
+	error_list *outer = ctx->errors;
+	char index[24];
+	size_t i, count = 0;
+
+	ctx->errors = outer ? branch_errors : NULL;
+	for (i = 0; i < kw->count && ctx->status == OO_OK; i++) {
+		snprintf(index, sizeof(index), "%zu", i);
+		if (!validate_child(ctx, kw->subs[i], kw->name, index, NULL, instance))
+			continue;
+		if (count < 2)
+			passed[count] = i;
+		count++;
+		/* anyOf is settled by one pass and oneOf by a second, unless the
+		 * annotations of every passing branch are needed. */
+		if (ctx->schema->uses_unevaluated)
+			continue;
+		if ((kw->kind == KW_ANY_OF && count == 1) || count == 2)
+			break;
+	}
+	ctx->errors = outer;
+	return count;
+}
+
+static int check_any_one_of(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+			    json_t *instance)
+{
+	char quoted[OO_SCHEMA_QUOTE_BUF];
+	error_list branch_errors = { NULL, 0, 0 };
+	size_t passed[2] = { 0, 0 };
+	size_t count = run_branches(ctx, kw, instance, &branch_errors, passed);
+
+	if (count == 1 || (count > 1 && kw->kind == KW_ANY_OF)) {
+		error_list_clear(&branch_errors);
+		return 1;
+	}
+	value_quote(quoted, instance);
+	if (count > 1) {
+		report(ctx, node, kw->name, "value %s matches both schema %zu and schema %zu of \"oneOf\", but must match exactly one",
+		       quoted, passed[0], passed[1]);
+	} else {
+		report(ctx, node, kw->name, "value %s matches none of the %zu schemas of \"%s\"",
+		       quoted, kw->count, kw->name);
+	}
+	if (ctx->errors && error_list_move(ctx->errors, &branch_errors) != OO_OK)
+		ctx->status = ctx->status ? ctx->status : OO_ENOMEM;
+	error_list_clear(&branch_errors);
+	return 0;
+}
+
+static int check_not(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+		     json_t *instance)
+{
+	char quoted[OO_SCHEMA_QUOTE_BUF];
+	error_list *outer = ctx->errors;
+	int valid;
+
+	ctx->errors = NULL;
+	valid = validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, instance);
+	ctx->errors = outer;
+	if (!valid)
+		return 1;
+	value_quote(quoted, instance);
+	report(ctx, node, kw->name, "value %s must not match the \"not\" schema", quoted);
+	return 0;
+}
+
+/* The "if" outcome itself is never an error; only the errors of the
+ * branch taken ("then" or "else") are reported. */
+static int check_if(validate_ctx *ctx, const keyword *kw, json_t *instance)
+{
+	error_list *outer = ctx->errors;
+	int matched;
+
+	ctx->errors = NULL;
+	matched = validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, instance);
+	ctx->errors = outer;
+	if (ctx->status != OO_OK)
+		return 0;
+	if (matched && kw->then_node)
+		return validate_child(ctx, kw->then_node, "then", NULL, NULL, instance);
+	if (!matched && kw->else_node)
+		return validate_child(ctx, kw->else_node, "else", NULL, NULL, instance);
+	return 1;
+}
+
+int validate_combinator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+			json_t *instance)
+{
+	switch (kw->kind) {
+	case KW_REF:
+		return validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, instance);
+	case KW_DYNAMIC_REF:
+		return validate_child(ctx, dynamic_target(ctx, kw), kw->name, NULL, NULL,
+				      instance);
+	case KW_ALL_OF:
+		return check_all_of(ctx, kw, instance);
+	case KW_ANY_OF: case KW_ONE_OF:
+		return check_any_one_of(ctx, node, kw, instance);
+	case KW_NOT:
+		return check_not(ctx, node, kw, instance);
+	case KW_IF:
+		return check_if(ctx, kw, instance);
+	default:
+		return 1;
+	}
+}

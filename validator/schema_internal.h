@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* Private structures of the JSON Schema engine: schema resources, the
+ * compiled tree of keyword nodes, and the helpers shared by its files. */
+#ifndef OO_SCHEMA_INTERNAL_H
+#define OO_SCHEMA_INTERNAL_H
+
+#include <stddef.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <jansson.h>
+#include <pcre2.h>
+
+#include "onlyonce/buf.h"
+#include "onlyonce/schema.h"
+#include "onlyonce/status.h"
+
+/* Longest "pattern" or "patternProperties" regex accepted, in bytes. */
+#define OO_SCHEMA_PATTERN_MAX 4096
+/* PCRE2 limits per match, so that a catastrophic pattern ends with an
+ * error instead of hanging the check. */
+#define OO_SCHEMA_MATCH_LIMIT 1000000
+#define OO_SCHEMA_DEPTH_LIMIT 10000
+/* Deepest nesting of subschema applications during one validation. It
+ * stops "$ref" cycles that never consume the instance. */
+#define OO_SCHEMA_MAX_EVAL_DEPTH 512
+/* Longest value quoted in an error message, in bytes, before "...". */
+#define OO_SCHEMA_QUOTE_MAX 60
+#define OO_SCHEMA_QUOTE_BUF (OO_SCHEMA_QUOTE_MAX + 4)
+
+/* ---- a string-keyed hash map with pointer values (schema_map.c) ---- */
+
+typedef struct {
+	char *key;
+	void *value;
+} map_entry;
+
+typedef struct {
+	map_entry *entries;
+	size_t cap;   /* a power of two, or 0 */
+	size_t count;
+} map;
+
+/* Stores value under key (copied). Replaces an existing value. */
+oo_status map_put(map *m, const char *key, void *value);
+void *map_get(const map *m, const char *key);
+/* Frees the keys and the table, not the values. */
+void map_clear(map *m);
+/* Builds the map key of a pointer, for maps keyed by json_t identity. */
+void map_pointer_key(char out[32], const void *p);
+
+/* ---- URIs and JSON Pointers (schema_uri.c) ---- */
+
+/* Resolves reference against base as RFC 3986 section 5.2 says; base may
+ * be "" (no base). Returns a new string or NULL when memory runs out. */
+char *uri_resolve(const char *base, const char *reference);
+/* Splits uri at "#" into a new string without the fragment and a pointer
+ * to the fragment inside uri (after "#", "" when none). */
+char *uri_split(const char *uri, const char **fragment);
+/* Walks the JSON Pointer fragment (percent-encoded, as in a URI) from
+ * root. Returns the value or NULL when it does not resolve. */
+json_t *pointer_walk(json_t *root, const char *fragment);
+/* Appends one reference token to buf, escaped as RFC 6901 says. */
+void pointer_put_token(oo_buf *buf, const char *token);
+
+/* ---- the compiled tree ---- */
+
+typedef struct schema_node schema_node;
+
+/* A schema resource: a document root or a subschema with "$id". */
+typedef struct {
+	char *uri;              /* absolute URI without fragment, "" if none */
+	json_t *root;
+	map dynamic_anchors;    /* name -> schema_node *, once compiled */
+	map dynamic_json;       /* name -> json_t *, found while indexing */
+} schema_resource;
+
+typedef enum {
+	KW_REF, KW_DYNAMIC_REF, KW_TYPE, KW_ENUM, KW_CONST,
+	KW_MULTIPLE_OF, KW_MINIMUM, KW_MAXIMUM, KW_EXCLUSIVE_MINIMUM,
+	KW_EXCLUSIVE_MAXIMUM, KW_MIN_LENGTH, KW_MAX_LENGTH, KW_PATTERN,
+	KW_MIN_ITEMS, KW_MAX_ITEMS, KW_UNIQUE_ITEMS, KW_MIN_PROPERTIES,
+	KW_MAX_PROPERTIES, KW_REQUIRED, KW_DEPENDENT_REQUIRED,
+	KW_PROPERTIES, KW_PATTERN_PROPERTIES, KW_ADDITIONAL_PROPERTIES,
+	KW_PROPERTY_NAMES, KW_DEPENDENT_SCHEMAS, KW_PREFIX_ITEMS, KW_ITEMS,
+	KW_CONTAINS, KW_ALL_OF, KW_ANY_OF, KW_ONE_OF, KW_NOT, KW_IF,
+	KW_UNEVALUATED_ITEMS, KW_UNEVALUATED_PROPERTIES
+} keyword_kind;
+
+/* Bits of the "type" keyword. */
+enum {
+	TYPE_NULL = 1, TYPE_BOOLEAN = 2, TYPE_OBJECT = 4, TYPE_ARRAY = 8,
+	TYPE_NUMBER = 16, TYPE_STRING = 32, TYPE_INTEGER = 64
+};
+
+typedef struct keyword {
+	keyword_kind kind;
+	const char *name;          /* the keyword as written, static storage */
+	json_t *value;             /* the keyword's value, borrowed from the document */
+	json_t *object;            /* the schema object around it, also borrowed */
+	schema_node **subs;        /* subschemas, in array or object order */
+	char **keys;               /* property names (object-valued keywords) */
+	pcre2_code **regexes;      /* patternProperties, or regexes[0] for pattern */
+	size_t count;              /* length of subs, keys and regexes */
+	unsigned types;            /* TYPE_* bits for "type" */
+	size_t limit;              /* minLength, maxItems and the like */
+	schema_node *then_node;    /* "if" only */
+	schema_node *else_node;    /* "if" only */
+	const struct keyword *properties;          /* siblings that additionalProperties */
+	const struct keyword *pattern_properties;  /* and items depend on */
+	const struct keyword *prefix_items;
+	char *dynamic_anchor;      /* $dynamicRef: anchor name to look up, or NULL */
+} keyword;
+
+struct schema_node {
+	int boolean;               /* -1 for an object schema, else 0 or 1 */
+	schema_resource *resource;
+	char *pointer;             /* JSON Pointer of the node inside its resource */
+	keyword *keywords;
+	size_t keyword_count;
+};
+
+struct oo_schema {
+	schema_node *root;
+	schema_node **nodes;       /* every node, for freeing */
+	size_t node_count, node_cap;
+	schema_resource **resources;
+	size_t resource_count, resource_cap;
+	json_t **documents;        /* references held on every document used */
+	size_t document_count, document_cap;
+	pcre2_match_context *match_context;
+	int uses_unevaluated;      /* annotations are collected only when set */
+};
+
+/* ---- compilation (schema_compile.c, schema_index.c) ---- */
+
+typedef struct {
+	oo_schema *schema;
+	const oo_schema_registry *registry;
+	map resources;    /* uri -> schema_resource * */
+	map anchors;      /* "uri#name" -> json_t * */
+	map locations;    /* json_t pointer key -> schema_location * */
+	map compiled;     /* json_t pointer key -> schema_node * */
+	oo_error *err;
+} compile_ctx;
+
+typedef struct {
+	schema_resource *resource;
+	char *pointer;
+} schema_location;
+
+oo_status index_document(compile_ctx *ctx, json_t *document, const char *uri);
+/* Resolves the absolute URI target to a schema JSON value and its
+ * location, indexing a registry document when the URI names one. */
+oo_status index_resolve(compile_ctx *ctx, const char *target, json_t **json,
+			schema_location *where);
+void index_ctx_clear(compile_ctx *ctx);
+
+oo_status compile_node(compile_ctx *ctx, json_t *json, schema_resource *resource,
+		       const char *pointer, schema_node **out);
+oo_status compile_keyword(compile_ctx *ctx, schema_node *node, json_t *object,
+			  keyword *kw);
+oo_status compile_regex(compile_ctx *ctx, json_t *pattern, const char *where,
+			pcre2_code **out);
+void keyword_release(keyword *kw);
+
+/* ---- values (schema_value.c) ---- */
+
+int value_equal(json_t *a, json_t *b);
+int value_is_integer(json_t *v);
+/* Compares two numbers: negative, 0 or positive like strcmp. */
+int number_compare(json_t *a, json_t *b);
+/* Writes v to out as compact JSON, cut to OO_SCHEMA_QUOTE_MAX bytes. */
+void value_quote(char out[OO_SCHEMA_QUOTE_BUF], json_t *v);
+/* Writes key to out as a JSON string, cut like value_quote. */
+void key_quote(char out[OO_SCHEMA_QUOTE_BUF], const char *key);
+const char *value_type_name(json_t *v);
+/* Counts the Unicode code points of a UTF-8 string. */
+size_t utf8_length(const char *s, size_t len);
+
+/* ---- validation (schema_validate.c, schema_keywords.c) ---- */
+
+typedef struct {
+	oo_schema_error *items;
+	size_t count, cap;
+} error_list;
+
+/* The annotations that "unevaluatedProperties" and "unevaluatedItems"
+ * read: what the valid subschemas at one instance location evaluated. */
+typedef struct {
+	const char **names;       /* evaluated property names, borrowed */
+	size_t name_count, name_cap;
+	size_t items;             /* items [0, items) were evaluated */
+	int all_items;
+	unsigned char *contained; /* per index: an item that "contains" matched */
+	size_t contained_len;
+} annotations;
+
+typedef struct {
+	const oo_schema *schema;
+	annotations *ann;         /* of the node being evaluated, or NULL */
+	oo_buf keyword_path;      /* the evaluation path, for keywordLocation */
+	oo_buf instance_path;
+	const schema_resource *scope[OO_SCHEMA_MAX_EVAL_DEPTH];
+	size_t scope_depth;
+	size_t depth;
+	error_list *errors;       /* NULL while only validity matters */
+	oo_status status;         /* first hard failure (OO_ENOMEM, OO_ELIMIT) */
+	oo_error *err;
+} validate_ctx;
+
+/* Returns 1 when instance is valid against node, 0 when not. Errors go
+ * to ctx->errors when it is not NULL. */
+int validate_node(validate_ctx *ctx, const schema_node *node, json_t *instance);
+/* Validates instance against node after appending keyword, then token, to
+ * the keyword path and instance_token (NULL for none) to the instance path. */
+int validate_child(validate_ctx *ctx, const schema_node *node, const char *keyword,
+		   const char *token, const char *instance_token, json_t *instance);
+/* Adds an error at the current paths for keyword kw of node. */
+void report(validate_ctx *ctx, const schema_node *node, const char *kw,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+int validate_keyword(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+		     json_t *instance);
+int validate_applicator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+			json_t *instance);
+int validate_combinator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+			json_t *instance);
+/* Searches subject for re: 1 for a match, 0 for none, -1 when PCRE2 gave
+ * up (match or depth limit) or memory ran out. */
+int regex_search(validate_ctx *ctx, pcre2_code *re, const char *subject, size_t len);
+
+void error_list_clear(error_list *list);
+void annotations_merge(validate_ctx *ctx, annotations *to, const annotations *from);
+void annotations_free(annotations *ann);
+void annotate_name(validate_ctx *ctx, const char *name);
+void annotate_items(validate_ctx *ctx, size_t items, int all);
+void annotate_contained(validate_ctx *ctx, size_t index, size_t length);
+int validate_unevaluated(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+			 json_t *instance);
+oo_status error_list_move(error_list *to, error_list *from);
+
+#endif
