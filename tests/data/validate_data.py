@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""Check the shipped data files: the concept catalogue and the form definitions.
+
+Checks that every form validates against schemas/form.schema.json, that it
+follows the only-once rules the definitions are meant to show, that every
+catalogue pattern compiles, and that the label patterns recognise the labels
+of real municipal forms. Python's re stands in for PCRE2 here, so the
+patterns avoid constructs on which the two differ (variable-length
+lookbehind, possessive quantifiers, \\h and other PCRE-only escapes).
+
+Exits 1 and lists every problem when a check fails.
+Usage: validate_data.py [REPO_DIR]
+"""
+import json
+import pathlib
+import re
+import sys
+import unicodedata
+
+LANGS = ("nl", "fr", "de", "en")
+KIND_ORDER = ("establishment", "enterprise", "person")
+
+# Label as seen on a real form, the heading around it, whether it is a file
+# field, and the concept the catalogue must match (None: no concept).
+LABELS = [
+    ("Naam bedrijf waarvoor u een vergunning aanvraagt", "", False, "enterprise.legal_name"),
+    ("Naam zaak waarvoor u een vergunning aanvraagt", "", False, "establishment.name"),
+    ("Inschrijfnummer Kamer van Koophandel (KvK)", "", False, "enterprise.number"),
+    ("KvK-nummer of vestigingsnummer", "", False, "enterprise.number"),
+    ("Ondernemingsnummer *", "Gegevens van de zaak", False, "enterprise.number"),
+    ("Postcode", "", False, "enterprise.registered_address.postcode"),
+    ("Straatnaam", "", False, "enterprise.registered_address.street"),
+    ("Huisnummer", "", False, "enterprise.registered_address.house_number"),
+    ("Woonplaats", "", False, "enterprise.registered_address.municipality"),
+    ("Postcode", "Gegevens van de aanvrager", False, "person.address.postcode"),
+    ("Straat", "Gegevens horecazaak", False, "establishment.address.street"),
+    ("Adres van de inrichting", "", False, "establishment.address.street"),
+    ("Adres pop-up", "", False, "establishment.address.street"),
+    ("Rechtsvorm", "", False, "enterprise.legal_form"),
+    ("vof, nv, bvba ...", "", False, "enterprise.legal_form"),
+    ("Handelsnaam", "", False, "enterprise.commercial_name"),
+    ("Naam", "Gegevens van de onderneming", False, "enterprise.legal_name"),
+    ("Naam", "Gegevens van de aanvrager", False, "person.family_name"),
+    ("Naam", "Gegevens horecazaak", False, "establishment.name"),
+    ("Naam en voornamen", "", False, "person.family_name"),
+    ("Voornamen", "", False, "person.given_names"),
+    ("Geboortedatum", "", False, "person.birth_date"),
+    ("Geboorteplaats", "", False, "person.birth_place"),
+    ("Nationaliteit", "", False, "person.nationality"),
+    ("Rijksregisternummer (verplicht)", "", False, "person.insz"),
+    ("Btw-nummer", "", False, "enterprise.vat_number"),
+    ("IBAN-rekeningnummer", "", False, "enterprise.bank_account"),
+    ("Telefoonnummer", "", False, "contact.phone"),
+    ("E-mailadres", "", False, "contact.email"),
+    ("Maatschappelijke zetel", "", False, "enterprise.registered_address.street"),
+    ("Vestigingsplaats", "Rechtspersoon", False, "enterprise.registered_address.municipality"),
+    ("Vooropgestelde startdatum", "", False, None),
+    ("Sluitingsdag(en) en openingsuren", "", False, None),
+    ("Ligt het terras op een parkeerplaats?", "", False, None),
+    ("Uw vraag", "", False, None),
+    ("Kopie identiteitskaart", "", True, "document.identity_card_copy"),
+    ("Bewijs ondernemingsnummer met correct adres", "", True, "document.kbo_extract"),
+    ("Kopie van inschrijving in de KBO", "", True, "document.kbo_extract"),
+    ("Moraliteitsattest (uittreksel uit het strafregister)", "", True, "document.criminal_record_extract"),
+    ("Bewijs aangifte FAVV (registratie/toelating)", "", True, "document.favv_registration"),
+    ("Verzekeringsattest brand + burgerlijke aansprakelijkheid", "", True, "document.insurance_certificate"),
+    ("Kopie hoofdleurkaart / machtiging als werkgever", "", True, "document.hawker_card"),
+    ("Bewijs inschrijving bij een sociale verzekeringskas (zelfstandig beroep)", "", True, "document.social_insurance_proof"),
+    ("Kopie van de noodzakelijke vergunningen (stedenbouw, socio-economisch, horeca-uitbating)", "", True, "document.own_permit"),
+    ("Foto vooraanzicht voertuig", "", True, None),
+    ("Dénomination", "", False, "enterprise.legal_name"),
+    ("Forme juridique", "", False, "enterprise.legal_form"),
+    ("Numéro d'entreprise", "", False, "enterprise.number"),
+    ("N° d'entreprise", "", False, "enterprise.number"),
+    ("Siège social", "", False, "enterprise.registered_address.street"),
+    ("Code postal", "", False, "enterprise.registered_address.postcode"),
+    ("Commune", "", False, "enterprise.registered_address.municipality"),
+    ("Date de naissance", "", False, "person.birth_date"),
+    ("Lieu de naissance", "", False, "person.birth_place"),
+    ("Prénom", "", False, "person.given_names"),
+    ("Numéro de registre national", "", False, "person.insz"),
+    ("Copie de la carte d'identité", "", True, "document.identity_card_copy"),
+    ("Extrait de casier judiciaire", "", True, "document.criminal_record_extract"),
+    ("Attestation d'assurance responsabilité civile", "", True, "document.insurance_certificate"),
+    ("Statuts de la société", "", True, "document.statutes"),
+    ("Company name", "", False, "enterprise.legal_name"),
+    ("Date of birth", "", False, "person.birth_date"),
+]
+
+
+def normalise(text):
+    """Mirror the matcher's label normalisation."""
+    text = text.lower()
+    for noise in ("(verplicht)", "(obligatoire)", "(pflichtfeld)", "(required)", "*"):
+        text = text.replace(noise, " ")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Checker:
+    def __init__(self, root):
+        self.root = root
+        self.problems = []
+
+    def fail(self, where, message):
+        self.problems.append(f"{where}: {message}")
+
+    def load(self, path):
+        try:
+            with open(path, encoding="utf-8") as f:
+                return json.load(f)
+        except (OSError, ValueError) as e:
+            self.fail(path, f"cannot read JSON: {e}")
+            return None
+
+
+def compile_pattern(checker, where, pattern):
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as e:
+        checker.fail(where, f"pattern does not compile: {e}: {pattern}")
+        return None
+
+
+def check_catalogue(checker, cat):
+    ids = set()
+    compiled = {}
+    for c in cat.get("concepts", []):
+        cid = c.get("id", "?")
+        where = f"concepts.json {cid}"
+        if cid in ids:
+            checker.fail(where, "id appears twice")
+        ids.add(cid)
+        for member in ("id", "kind", "source", "oslo", "input_type", "label", "patterns"):
+            if member not in c:
+                checker.fail(where, f"missing member {member}")
+        if c.get("source") != "none" and "key" not in c:
+            checker.fail(where, "source is not none but no key")
+        if c.get("kind") == "document" and ("fetchable" not in c or "fetch_note" not in c):
+            checker.fail(where, "a document needs fetchable and fetch_note")
+        for member in ("label", "patterns"):
+            for lang in LANGS:
+                if not c.get(member, {}).get(lang):
+                    checker.fail(where, f"{member} has no {lang} text")
+        pats = {}
+        for lang, pattern in c.get("patterns", {}).items():
+            pats[lang] = compile_pattern(checker, f"{where} patterns.{lang}", pattern)
+        for member in ("name_pattern", "value_pattern"):
+            if member in c:
+                compile_pattern(checker, f"{where} {member}", c[member])
+        compiled[cid] = (c, pats)
+    for c, _ in compiled.values():
+        for member in ("key", "derived_from"):
+            if member in c and c[member] not in ids:
+                checker.fail(f"concepts.json {c['id']}", f"{member} {c[member]} is not a concept")
+    contexts = {}
+    for kind, pats in cat.get("contexts", {}).items():
+        contexts[kind] = [compile_pattern(checker, f"contexts.{kind}.{lang}", p)
+                          for lang, p in pats.items()]
+    for c, _ in compiled.values():
+        if "context" in c and c["context"] not in contexts:
+            checker.fail(f"concepts.json {c['id']}", f"context {c['context']} has no contexts entry")
+    return compiled, contexts
+
+
+def kind_of(text, contexts):
+    """Return the first kind, in KIND_ORDER, whose context patterns match text."""
+    for kind in KIND_ORDER:
+        if any(p and p.search(text) for p in contexts.get(kind, [])):
+            return kind
+    return None
+
+
+def best_match(label, heading, is_file, compiled, contexts):
+    """Match one label the way docs/concepts.md describes; return a concept id."""
+    norm_label, norm_heading = normalise(label), normalise(heading)
+    kind = kind_of(norm_label, contexts) or kind_of(norm_heading, contexts)
+    best, best_score = None, 0
+    for cid, (c, pats) in compiled.items():
+        if (c.get("kind") == "document") != is_file:
+            continue
+        if not any(p and p.search(norm_label) for p in pats.values()):
+            continue
+        wanted = c.get("context")
+        if wanted and kind and wanted != kind:
+            continue
+        score = 2 if (wanted is None or wanted == kind) else 1
+        if score > best_score:
+            best, best_score = cid, score
+    return best
+
+
+def check_labels(checker, compiled, contexts):
+    for label, heading, is_file, expected in LABELS:
+        got = best_match(label, heading, is_file, compiled, contexts)
+        if got != expected:
+            checker.fail("label matching", f"{label!r} under {heading!r}: expected {expected}, got {got}")
+
+
+def texts(node, path):
+    """Yield (path, text object) for every text object in a definition."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("title", "description", "label", "hint", "purpose", "owner", "legal_basis") \
+                    and isinstance(value, dict):
+                yield f"{path}/{key}", value
+            else:
+                yield from texts(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from texts(value, f"{path}/{i}")
+
+
+def check_form(checker, path, form, validator, compiled):
+    where = path.name
+    for error in validator.iter_errors(form):
+        pointer = "/" + "/".join(str(p) for p in error.absolute_path)
+        checker.fail(where, f"schema: {pointer}: {error.message}")
+    if form.get("id") and path.name != f"{form['id']}.form.json":
+        checker.fail(where, f"file name does not match id {form['id']}")
+    languages = form.get("languages", [])
+    for pointer, text in texts(form, ""):
+        for lang in languages:
+            if not text.get(lang):
+                checker.fail(where, f"{pointer} has no {lang} text")
+    fields = [f for s in form.get("sections", []) for f in s.get("fields", [])]
+    by_id = {}
+    seen_concepts = set()
+    for field in fields:
+        fid = field.get("id", "?")
+        if fid in by_id:
+            checker.fail(where, f"field id {fid} appears twice")
+        by_id[fid] = field
+        for member in ("concept", "document"):
+            cid = field.get(member)
+            if cid is None:
+                continue
+            if cid not in compiled:
+                checker.fail(where, f"{fid}: {member} {cid} is not in concepts.json")
+                continue
+            concept = compiled[cid][0]
+            if cid in seen_concepts:
+                checker.fail(where, f"{fid}: concept {cid} is asked twice")
+            seen_concepts.add(cid)
+            if concept.get("kind") == "document" and concept.get("fetchable"):
+                checker.fail(where, f"{fid}: asks for {cid}, which a government body can fetch")
+            if member == "concept" and concept.get("source") != "none" and field.get("prefill") is False:
+                checker.fail(where, f"{fid}: asks authentic {cid} by hand (prefill false)")
+        cond = field.get("visible_if")
+        if cond:
+            target = by_id.get(cond.get("field"))
+            if target is None:
+                checker.fail(where, f"{fid}: visible_if names {cond.get('field')}, not an earlier field")
+            elif target.get("options") and cond.get("equals") not in [o["value"] for o in target["options"]]:
+                checker.fail(where, f"{fid}: visible_if value {cond.get('equals')} is not an option")
+            elif target.get("type") == "checkbox" and cond.get("equals") not in ("true", "false"):
+                checker.fail(where, f"{fid}: a checkbox condition must be 'true' or 'false'")
+    if form.get("applicant", {}).get("type") in ("enterprise", "both"):
+        if not any(f.get("concept") == "enterprise.number" and f.get("required") for f in fields):
+            checker.fail(where, "enterprise applicant without a required enterprise.number field")
+    advance = form.get("process", {}).get("advance_field")
+    if advance and by_id.get(advance, {}).get("type") != "date":
+        checker.fail(where, f"advance_field {advance} is not a date field")
+    if not 10 <= len(fields) <= 25:
+        checker.fail(where, f"{len(fields)} fields; a shipped form has 10 to 25")
+
+
+def main():
+    root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parents[2])
+    checker = Checker(root)
+    try:
+        import jsonschema
+    except ImportError:
+        print("validate_data.py: the Python package jsonschema is missing", file=sys.stderr)
+        return 2
+    cat = checker.load(root / "schemas" / "concepts.json")
+    schema = checker.load(root / "schemas" / "form.schema.json")
+    if cat is None or schema is None:
+        print("\n".join(checker.problems), file=sys.stderr)
+        return 1
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    compiled, contexts = check_catalogue(checker, cat)
+    check_labels(checker, compiled, contexts)
+    forms = sorted((root / "forms").glob("*.form.json"))
+    for path in forms:
+        form = checker.load(path)
+        if form is not None:
+            check_form(checker, path, form, validator, compiled)
+    if checker.problems:
+        print("\n".join(checker.problems), file=sys.stderr)
+        print(f"{len(checker.problems)} problems", file=sys.stderr)
+        return 1
+    print(f"ok: {len(compiled)} concepts, {len(forms)} forms, {len(LABELS)} labels")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
