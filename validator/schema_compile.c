@@ -13,7 +13,9 @@
  * "prefixItems" before "items", because the later ones depend on them,
  * and the "unevaluated" keywords come last because they read the
  * annotations of all the others.
- * Other keywords are ignored, as 2020-12 says of unknown keywords. */
+ * Other keywords are ignored, as 2020-12 specifies for unknown keywords.
+ * NOTE: "format" is only an annotation, and "$schema" and "$vocabulary"
+ * are not read, so every schema is evaluated with all 2020-12 vocabularies. */
 static const struct {
 	const char *name;
 	keyword_kind kind;

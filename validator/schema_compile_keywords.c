@@ -129,8 +129,8 @@ static const keyword *sibling(const schema_node *node, keyword_kind kind)
 	return NULL;
 }
 
-/* "then" and "else" are compiled with "if", which they depend on; alone
- * they do nothing, as the specification says. */
+/* "then" and "else" are compiled with "if", because they depend on it.
+ * Without "if" they do nothing, as the specification defines. */
 static oo_status compile_if(compile_ctx *ctx, schema_node *node, json_t *object,
 			    keyword *kw)
 {

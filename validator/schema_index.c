@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Finds the schema resources ("$id"), anchors and locations of a schema
  * document before compilation, so that "$ref" can point forward, and
- * holds the registry of documents known by URI. */
+ * keeps the registry of documents known by URI. */
 #include "schema_internal.h"
 
 #include <stdio.h>
@@ -70,8 +70,8 @@ static oo_status add_location(compile_ctx *ctx, json_t *json,
 	loc->resource = resource;
 	map_pointer_key(key, json);
 	if (map_get(&ctx->locations, key)) {
-		/* The first location found wins; a value reached twice is the
-		 * same schema. */
+		/* The first location found wins, because a value reached twice
+		 * is the same schema. */
 		oo_free(loc->pointer);
 		oo_free(loc);
 		return OO_OK;
@@ -105,7 +105,7 @@ static oo_status add_anchor(compile_ctx *ctx, json_t *json, schema_resource *res
 	return rc;
 }
 
-/* Starts a new resource when json has "$id"; a document root whose "$id"
+/* Starts a new resource when json has "$id". A document root whose "$id"
  * differs from its retrieval URI is known by both. */
 static oo_status enter_id(compile_ctx *ctx, json_t *json, schema_resource **resource,
 			  oo_buf *pointer)
@@ -252,20 +252,20 @@ oo_status index_document(compile_ctx *ctx, json_t *document, const char *uri)
 	return rc;
 }
 
-static json_t *find_target(compile_ctx *ctx, schema_resource *res, const char *base,
-			   const char *fragment)
+static oo_status find_target(compile_ctx *ctx, schema_resource *res, const char *base,
+			     const char *fragment, json_t **json)
 {
 	oo_buf key = OO_BUF_INIT;
-	json_t *json;
 
-	if (*fragment == '\0')
-		return res->root;
-	if (*fragment == '/')
-		return pointer_walk(res->root, fragment);
+	*json = NULL;
+	if (*fragment == '\0' || *fragment == '/')
+		return pointer_walk(res->root, fragment, json);
 	oo_buf_printf(&key, "%s#%s", base, fragment);
-	json = key.failed ? NULL : map_get(&ctx->anchors, key.data);
+	if (key.failed)
+		return OO_ENOMEM;
+	*json = map_get(&ctx->anchors, key.data);
 	oo_buf_free(&key);
-	return json;
+	return OO_OK;
 }
 
 static schema_resource *find_resource(compile_ctx *ctx, const char *base,
@@ -296,8 +296,10 @@ oo_status index_resolve(compile_ctx *ctx, const char *target, json_t **json,
 
 	if (!base)
 		return OO_ENOMEM;
+	*json = NULL;
 	res = find_resource(ctx, base, &rc);
-	*json = res ? find_target(ctx, res, base, fragment) : NULL;
+	if (res && rc == OO_OK)
+		rc = find_target(ctx, res, base, fragment, json);
 	oo_free(base);
 	if (rc != OO_OK)
 		return rc;

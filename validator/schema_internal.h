@@ -14,7 +14,7 @@
 #include "onlyonce/schema.h"
 #include "onlyonce/status.h"
 
-/* Longest "pattern" or "patternProperties" regex accepted, in bytes. */
+/* Maximum length of a "pattern" or "patternProperties" regex, in bytes. */
 #define OO_SCHEMA_PATTERN_MAX 4096
 /* PCRE2 limits per match, so that a catastrophic pattern ends with an
  * error instead of hanging the check. */
@@ -23,7 +23,8 @@
 /* Deepest nesting of subschema applications during one validation. It
  * stops "$ref" cycles that never consume the instance. */
 #define OO_SCHEMA_MAX_EVAL_DEPTH 512
-/* Longest value quoted in an error message, in bytes, before "...". */
+/* Maximum length of a value quoted in an error message, in bytes,
+ * before "..." is appended. */
 #define OO_SCHEMA_QUOTE_MAX 60
 #define OO_SCHEMA_QUOTE_BUF (OO_SCHEMA_QUOTE_MAX + 4)
 
@@ -50,16 +51,16 @@ void map_pointer_key(char out[32], const void *p);
 
 /* ---- URIs and JSON Pointers (schema_uri.c) ---- */
 
-/* Resolves reference against base as RFC 3986 section 5.2 says; base may
- * be "" (no base). Returns a new string or NULL when memory runs out. */
+/* Resolves reference against base as RFC 3986 section 5.2 specifies.
+ * base may be "" (no base). Returns a new string or NULL when memory runs out. */
 char *uri_resolve(const char *base, const char *reference);
 /* Splits uri at "#" into a new string without the fragment and a pointer
  * to the fragment inside uri (after "#", "" when none). */
 char *uri_split(const char *uri, const char **fragment);
 /* Walks the JSON Pointer fragment (percent-encoded, as in a URI) from
- * root. Returns the value or NULL when it does not resolve. */
-json_t *pointer_walk(json_t *root, const char *fragment);
-/* Appends one reference token to buf, escaped as RFC 6901 says. */
+ * root and stores the value in *out, or NULL when it does not resolve. */
+oo_status pointer_walk(json_t *root, const char *fragment, json_t **out);
+/* Appends one reference token to buf, escaped as RFC 6901 specifies. */
 void pointer_put_token(oo_buf *buf, const char *token);
 
 /* ---- the compiled tree ---- */
@@ -105,8 +106,8 @@ typedef struct keyword {
 	size_t limit;              /* minLength, maxItems and the like */
 	schema_node *then_node;    /* "if" only */
 	schema_node *else_node;    /* "if" only */
-	const struct keyword *properties;          /* siblings that additionalProperties */
-	const struct keyword *pattern_properties;  /* and items depend on */
+	const struct keyword *properties;          /* siblings that "additionalProperties" */
+	const struct keyword *pattern_properties;  /* and "items" depend on */
 	const struct keyword *prefix_items;
 	char *dynamic_anchor;      /* $dynamicRef: anchor name to look up, or NULL */
 } keyword;

@@ -198,7 +198,7 @@ static int hex_value(char c)
 }
 
 /* Decodes one pointer token from the percent-encoded fragment: the token
- * runs to the next "/"; "~1" is "/", "~0" is "~". */
+ * runs to the next "/". "~1" is "/" and "~0" is "~". */
 static const char *next_token(const char *s, oo_buf *token)
 {
 	int hi, lo;
@@ -234,19 +234,23 @@ static json_t *step(json_t *value, const char *token)
 	return *end ? NULL : json_array_get(value, index);
 }
 
-json_t *pointer_walk(json_t *root, const char *fragment)
+oo_status pointer_walk(json_t *root, const char *fragment, json_t **out)
 {
 	oo_buf token = OO_BUF_INIT;
-	json_t *value = root;
+	oo_status rc = OO_OK;
 
-	if (*fragment && *fragment != '/')
-		return NULL;
-	while (value && *fragment == '/') {
+	*out = *fragment == '\0' || *fragment == '/' ? root : NULL;
+	while (*out && *fragment == '/') {
 		fragment = next_token(fragment + 1, &token);
-		value = token.failed ? NULL : step(value, token.data);
+		if (token.failed) {
+			rc = OO_ENOMEM;
+			*out = NULL;
+			break;
+		}
+		*out = step(*out, token.data);
 	}
 	oo_buf_free(&token);
-	return value;
+	return rc;
 }
 
 void pointer_put_token(oo_buf *buf, const char *token)

@@ -25,9 +25,9 @@ static void set_hard_failure(validate_ctx *ctx, oo_status code)
 		oo_error_set(ctx->err, code, NULL, 0, 0, "out of memory");
 	else
 		oo_error_set(ctx->err, code, NULL, 0, 0,
-			     "schema evaluation at \"%s\" nests deeper than the limit of %d subschemas",
-			     ctx->keyword_path.data ? ctx->keyword_path.data : "",
-			     OO_SCHEMA_MAX_EVAL_DEPTH);
+			     "schema evaluation nests deeper than the limit of %d subschemas, at \"%.160s\"",
+			     OO_SCHEMA_MAX_EVAL_DEPTH,
+			     ctx->keyword_path.data ? ctx->keyword_path.data : "");
 }
 
 static oo_status error_list_push(error_list *list, oo_schema_error *e)
