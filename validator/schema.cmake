@@ -14,3 +14,5 @@ target_sources(oo_validator PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/schema_validate.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_value.c
 )
+# floor, nearbyint and fmax for integer and multipleOf checks.
+target_link_libraries(oo_validator PUBLIC m)
