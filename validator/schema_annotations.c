@@ -34,13 +34,13 @@ static void add_name(validate_ctx *ctx, annotations *ann, const char *name)
 	ann->names[ann->name_count++] = name;
 }
 
-void annotate_name(validate_ctx *ctx, const char *name)
+void oo_schema__annotate_name(validate_ctx *ctx, const char *name)
 {
 	if (ctx->ann)
 		add_name(ctx, ctx->ann, name);
 }
 
-void annotate_items(validate_ctx *ctx, size_t items, int all)
+void oo_schema__annotate_items(validate_ctx *ctx, size_t items, int all)
 {
 	if (!ctx->ann)
 		return;
@@ -49,7 +49,7 @@ void annotate_items(validate_ctx *ctx, size_t items, int all)
 	ctx->ann->all_items |= all;
 }
 
-void annotate_contained(validate_ctx *ctx, size_t index, size_t length)
+void oo_schema__annotate_contained(validate_ctx *ctx, size_t index, size_t length)
 {
 	annotations *ann = ctx->ann;
 
@@ -67,7 +67,7 @@ void annotate_contained(validate_ctx *ctx, size_t index, size_t length)
 		ann->contained[index] = 1;
 }
 
-void annotations_merge(validate_ctx *ctx, annotations *to, const annotations *from)
+void oo_schema__annotations_merge(validate_ctx *ctx, annotations *to, const annotations *from)
 {
 	size_t i;
 
@@ -90,7 +90,7 @@ void annotations_merge(validate_ctx *ctx, annotations *to, const annotations *fr
 		to->contained[i] |= from->contained[i];
 }
 
-void annotations_free(annotations *ann)
+void oo_schema__annotations_free(annotations *ann)
 {
 	oo_free((void *)ann->names);
 	oo_free(ann->contained);
@@ -127,10 +127,10 @@ static int check_unevaluated_properties(validate_ctx *ctx, const schema_node *no
 		if (evaluated_name(ann, key))
 			continue;
 		if (kw->subs[0]->boolean == 0) {
-			key_quote(quoted, key);
-			report(ctx, node, kw->name, "property %s is not allowed", quoted);
+			oo_schema__key_quote(quoted, key);
+			oo_schema__report(ctx, node, kw->name, "property %s is not allowed", quoted);
 			valid = 0;
-		} else if (!validate_child(ctx, kw->subs[0], kw->name, NULL, key, value)) {
+		} else if (!oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, key, value)) {
 			valid = 0;
 		}
 		if (!valid && !ctx->errors)
@@ -154,9 +154,9 @@ static int check_unevaluated_items(validate_ctx *ctx, const schema_node *node,
 			continue;
 		snprintf(index, sizeof(index), "%zu", i);
 		if (kw->subs[0]->boolean == 0) {
-			report(ctx, node, kw->name, "array item %zu is not allowed, because no other keyword evaluated it", i);
+			oo_schema__report(ctx, node, kw->name, "array item %zu is not allowed, because no other keyword evaluated it", i);
 			valid = 0;
-		} else if (!validate_child(ctx, kw->subs[0], kw->name, NULL, index,
+		} else if (!oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, index,
 					   json_array_get(instance, i))) {
 			valid = 0;
 		}
@@ -164,11 +164,11 @@ static int check_unevaluated_items(validate_ctx *ctx, const schema_node *node,
 			break;
 	}
 	if (valid)
-		annotate_items(ctx, 0, 1);
+		oo_schema__annotate_items(ctx, 0, 1);
 	return valid;
 }
 
-int validate_unevaluated(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+int oo_schema__validate_unevaluated(validate_ctx *ctx, const schema_node *node, const keyword *kw,
 			 json_t *instance)
 {
 	if (kw->kind == KW_UNEVALUATED_PROPERTIES)

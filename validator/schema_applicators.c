@@ -11,7 +11,7 @@ static int pattern_matches(validate_ctx *ctx, const keyword *kw, const char *key
 	size_t i;
 
 	for (i = 0; kw && i < kw->count; i++) {
-		if (regex_search(ctx, kw->regexes[i], key, strlen(key)) == 1)
+		if (oo_schema__regex_search(ctx, kw->regexes[i], key, strlen(key)) == 1)
 			return 1;
 	}
 	return 0;
@@ -37,8 +37,8 @@ static int check_properties(validate_ctx *ctx, const keyword *kw, json_t *instan
 	for (i = 0; i < kw->count; i++) {
 		value = json_object_get(instance, kw->keys[i]);
 		if (value)
-			annotate_name(ctx, kw->keys[i]);
-		if (value && !validate_child(ctx, kw->subs[i], kw->name, kw->keys[i],
+			oo_schema__annotate_name(ctx, kw->keys[i]);
+		if (value && !oo_schema__validate_child(ctx, kw->subs[i], kw->name, kw->keys[i],
 					     kw->keys[i], value))
 			valid = 0;
 		if (!valid && !ctx->errors)
@@ -57,10 +57,10 @@ static int check_pattern_properties(validate_ctx *ctx, const keyword *kw,
 
 	json_object_foreach(instance, key, value) {
 		for (i = 0; i < kw->count; i++) {
-			if (regex_search(ctx, kw->regexes[i], key, strlen(key)) != 1)
+			if (oo_schema__regex_search(ctx, kw->regexes[i], key, strlen(key)) != 1)
 				continue;
-			annotate_name(ctx, key);
-			if (!validate_child(ctx, kw->subs[i], kw->name, kw->keys[i], key, value))
+			oo_schema__annotate_name(ctx, key);
+			if (!oo_schema__validate_child(ctx, kw->subs[i], kw->name, kw->keys[i], key, value))
 				valid = 0;
 		}
 		if (!valid && !ctx->errors)
@@ -83,16 +83,16 @@ static int check_additional(validate_ctx *ctx, const schema_node *node,
 	json_object_foreach(instance, key, value) {
 		if (listed(kw->properties, key) || pattern_matches(ctx, kw->pattern_properties, key))
 			continue;
-		annotate_name(ctx, key);
+		oo_schema__annotate_name(ctx, key);
 		if (kw->subs[0]->boolean == 0) {
 			valid = 0;
-			key_quote(quoted, key);
-			pointer_put_token(&ctx->instance_path, key);
-			report(ctx, node, kw->name, "property %s is not allowed", quoted);
+			oo_schema__key_quote(quoted, key);
+			oo_schema__pointer_put_token(&ctx->instance_path, key);
+			oo_schema__report(ctx, node, kw->name, "property %s is not allowed", quoted);
 			ctx->instance_path.len = len;
 			if (ctx->instance_path.data)
 				ctx->instance_path.data[len] = '\0';
-		} else if (!validate_child(ctx, kw->subs[0], kw->name, NULL, key, value)) {
+		} else if (!oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, key, value)) {
 			valid = 0;
 		}
 		if (!valid && !ctx->errors)
@@ -115,7 +115,7 @@ static int check_property_names(validate_ctx *ctx, const keyword *kw, json_t *in
 			return 0;
 		}
 		ctx->ann = NULL;
-		if (!validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, name))
+		if (!oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, name))
 			valid = 0;
 		ctx->ann = ann;
 		json_decref(name);
@@ -132,7 +132,7 @@ static int check_dependent_schemas(validate_ctx *ctx, const keyword *kw, json_t 
 
 	for (i = 0; i < kw->count; i++) {
 		if (json_object_get(instance, kw->keys[i]) &&
-		    !validate_child(ctx, kw->subs[i], kw->name, kw->keys[i], NULL, instance))
+		    !oo_schema__validate_child(ctx, kw->subs[i], kw->name, kw->keys[i], NULL, instance))
 			valid = 0;
 		if (!valid && !ctx->errors)
 			break;
@@ -166,13 +166,13 @@ static int check_items(validate_ctx *ctx, const schema_node *node, const keyword
 	int valid = 1;
 
 	if (kw->subs[0]->boolean == 0 && n > start) {
-		report(ctx, node, kw->name, "array has %zu items, but only %zu are allowed", n, start);
+		oo_schema__report(ctx, node, kw->name, "array has %zu items, but only %zu are allowed", n, start);
 		return 0;
 	}
-	annotate_items(ctx, 0, 1);
+	oo_schema__annotate_items(ctx, 0, 1);
 	for (i = start; i < n; i++) {
 		snprintf(index, sizeof(index), "%zu", i);
-		if (!validate_child(ctx, kw->subs[0], kw->name, NULL, index,
+		if (!oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, index,
 				    json_array_get(instance, i)))
 			valid = 0;
 		if (!valid && !ctx->errors)
@@ -187,10 +187,10 @@ static int check_prefix_items(validate_ctx *ctx, const keyword *kw, json_t *inst
 	size_t i, n = json_array_size(instance);
 	int valid = 1;
 
-	annotate_items(ctx, kw->count < n ? kw->count : n, 0);
+	oo_schema__annotate_items(ctx, kw->count < n ? kw->count : n, 0);
 	for (i = 0; i < kw->count && i < n; i++) {
 		snprintf(index, sizeof(index), "%zu", i);
-		if (!validate_child(ctx, kw->subs[i], kw->name, index, index,
+		if (!oo_schema__validate_child(ctx, kw->subs[i], kw->name, index, index,
 				    json_array_get(instance, i)))
 			valid = 0;
 		if (!valid && !ctx->errors)
@@ -203,7 +203,7 @@ static size_t count_limit(json_t *object, const char *name, size_t fallback)
 {
 	json_t *value = json_object_get(object, name);
 
-	if (!value_is_integer(value) || json_number_value(value) < 0)
+	if (!oo_schema__value_is_integer(value) || json_number_value(value) < 0)
 		return fallback;
 	return (size_t)json_number_value(value);
 }
@@ -223,25 +223,25 @@ static int check_contains(validate_ctx *ctx, const schema_node *node, const keyw
 	ctx->errors = NULL;
 	ctx->ann = NULL;
 	for (i = 0; i < n && ctx->status == OO_OK; i++) {
-		if (!validate_node(ctx, kw->subs[0], json_array_get(instance, i)))
+		if (!oo_schema__validate_node(ctx, kw->subs[0], json_array_get(instance, i)))
 			continue;
 		matches++;
 		ctx->ann = ann;
-		annotate_contained(ctx, i, n);
+		oo_schema__annotate_contained(ctx, i, n);
 		ctx->ann = NULL;
 	}
 	ctx->errors = errors;
 	ctx->ann = ann;
 	if (matches < min) {
 		if (min == 1)
-			report(ctx, node, kw->name, "array has no item that matches the \"contains\" schema");
+			oo_schema__report(ctx, node, kw->name, "array has no item that matches the \"contains\" schema");
 		else
-			report(ctx, node, "minContains", "array has %zu items that match the \"contains\" schema, fewer than the minimum of %zu",
+			oo_schema__report(ctx, node, "minContains", "array has %zu items that match the \"contains\" schema, fewer than the minimum of %zu",
 			       matches, min);
 		return 0;
 	}
 	if (matches > max) {
-		report(ctx, node, "maxContains", "array has %zu items that match the \"contains\" schema, more than the maximum of %zu",
+		oo_schema__report(ctx, node, "maxContains", "array has %zu items that match the \"contains\" schema, more than the maximum of %zu",
 		       matches, max);
 		return 0;
 	}
@@ -261,7 +261,7 @@ static int validate_array(validate_ctx *ctx, const schema_node *node, const keyw
 	}
 }
 
-int validate_applicator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+int oo_schema__validate_applicator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
 			json_t *instance)
 {
 	switch (kw->kind) {
@@ -271,6 +271,6 @@ int validate_applicator(validate_ctx *ctx, const schema_node *node, const keywor
 	case KW_PREFIX_ITEMS: case KW_ITEMS: case KW_CONTAINS:
 		return !json_is_array(instance) || validate_array(ctx, node, kw, instance);
 	default:
-		return validate_combinator(ctx, node, kw, instance);
+		return oo_schema__validate_combinator(ctx, node, kw, instance);
 	}
 }

@@ -18,7 +18,7 @@ static const schema_node *dynamic_target(const validate_ctx *ctx, const keyword 
 	if (!kw->dynamic_anchor)
 		return kw->subs[0];
 	for (i = 0; i < ctx->scope_depth; i++) {
-		const schema_node *node = map_get(&ctx->scope[i]->dynamic_anchors,
+		const schema_node *node = oo_schema__map_get(&ctx->scope[i]->dynamic_anchors,
 						  kw->dynamic_anchor);
 
 		if (node)
@@ -35,7 +35,7 @@ static int check_all_of(validate_ctx *ctx, const keyword *kw, json_t *instance)
 
 	for (i = 0; i < kw->count; i++) {
 		snprintf(index, sizeof(index), "%zu", i);
-		if (!validate_child(ctx, kw->subs[i], kw->name, index, NULL, instance))
+		if (!oo_schema__validate_child(ctx, kw->subs[i], kw->name, index, NULL, instance))
 			valid = 0;
 		if (!valid && !ctx->errors)
 			break;
@@ -55,7 +55,7 @@ static size_t run_branches(validate_ctx *ctx, const keyword *kw, json_t *instanc
 	ctx->errors = outer ? branch_errors : NULL;
 	for (i = 0; i < kw->count && ctx->status == OO_OK; i++) {
 		snprintf(index, sizeof(index), "%zu", i);
-		if (!validate_child(ctx, kw->subs[i], kw->name, index, NULL, instance))
+		if (!oo_schema__validate_child(ctx, kw->subs[i], kw->name, index, NULL, instance))
 			continue;
 		if (count < 2)
 			passed[count] = i;
@@ -80,20 +80,20 @@ static int check_any_one_of(validate_ctx *ctx, const schema_node *node, const ke
 	size_t count = run_branches(ctx, kw, instance, &branch_errors, passed);
 
 	if (count == 1 || (count > 1 && kw->kind == KW_ANY_OF)) {
-		error_list_clear(&branch_errors);
+		oo_schema__error_list_clear(&branch_errors);
 		return 1;
 	}
-	value_quote(quoted, instance);
+	oo_schema__value_quote(quoted, instance);
 	if (count > 1) {
-		report(ctx, node, kw->name, "value %s matches both schema %zu and schema %zu of \"oneOf\", but must match exactly one",
+		oo_schema__report(ctx, node, kw->name, "value %s matches both schema %zu and schema %zu of \"oneOf\", but must match exactly one",
 		       quoted, passed[0], passed[1]);
 	} else {
-		report(ctx, node, kw->name, "value %s matches none of the %zu schemas of \"%s\"",
+		oo_schema__report(ctx, node, kw->name, "value %s matches none of the %zu schemas of \"%s\"",
 		       quoted, kw->count, kw->name);
 	}
-	if (ctx->errors && error_list_move(ctx->errors, &branch_errors) != OO_OK)
+	if (ctx->errors && oo_schema__error_list_move(ctx->errors, &branch_errors) != OO_OK)
 		ctx->status = ctx->status ? ctx->status : OO_ENOMEM;
-	error_list_clear(&branch_errors);
+	oo_schema__error_list_clear(&branch_errors);
 	return 0;
 }
 
@@ -105,12 +105,12 @@ static int check_not(validate_ctx *ctx, const schema_node *node, const keyword *
 	int valid;
 
 	ctx->errors = NULL;
-	valid = validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, instance);
+	valid = oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, instance);
 	ctx->errors = outer;
 	if (!valid)
 		return 1;
-	value_quote(quoted, instance);
-	report(ctx, node, kw->name, "value %s must not match the \"not\" schema", quoted);
+	oo_schema__value_quote(quoted, instance);
+	oo_schema__report(ctx, node, kw->name, "value %s must not match the \"not\" schema", quoted);
 	return 0;
 }
 
@@ -122,25 +122,25 @@ static int check_if(validate_ctx *ctx, const keyword *kw, json_t *instance)
 	int matched;
 
 	ctx->errors = NULL;
-	matched = validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, instance);
+	matched = oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, instance);
 	ctx->errors = outer;
 	if (ctx->status != OO_OK)
 		return 0;
 	if (matched && kw->then_node)
-		return validate_child(ctx, kw->then_node, "then", NULL, NULL, instance);
+		return oo_schema__validate_child(ctx, kw->then_node, "then", NULL, NULL, instance);
 	if (!matched && kw->else_node)
-		return validate_child(ctx, kw->else_node, "else", NULL, NULL, instance);
+		return oo_schema__validate_child(ctx, kw->else_node, "else", NULL, NULL, instance);
 	return 1;
 }
 
-int validate_combinator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+int oo_schema__validate_combinator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
 			json_t *instance)
 {
 	switch (kw->kind) {
 	case KW_REF:
-		return validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, instance);
+		return oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, instance);
 	case KW_DYNAMIC_REF:
-		return validate_child(ctx, dynamic_target(ctx, kw), kw->name, NULL, NULL,
+		return oo_schema__validate_child(ctx, dynamic_target(ctx, kw), kw->name, NULL, NULL,
 				      instance);
 	case KW_ALL_OF:
 		return check_all_of(ctx, kw, instance);

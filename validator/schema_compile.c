@@ -101,12 +101,12 @@ static oo_status compile_keywords(compile_ctx *ctx, schema_node *node, json_t *j
 			ctx->schema->uses_unevaluated = 1;
 		kw->name = keyword_table[i].name;
 		node->keyword_count++;
-		rc = compile_keyword(ctx, node, json, kw);
+		rc = oo_schema__compile_keyword(ctx, node, json, kw);
 	}
 	return rc;
 }
 
-oo_status compile_node(compile_ctx *ctx, json_t *json, schema_resource *resource,
+oo_status oo_schema__compile_node(compile_ctx *ctx, json_t *json, schema_resource *resource,
 		       const char *pointer, schema_node **out)
 {
 	char key[32];
@@ -123,16 +123,16 @@ oo_status compile_node(compile_ctx *ctx, json_t *json, schema_resource *resource
 	if (!json_is_object(json))
 		return oo_error_set(ctx->err, OO_ESCHEMA, NULL, 0, 0,
 				    "invalid schema: the value at \"%s#%s\" must be an object or a boolean, got %s",
-				    resource->uri, pointer, value_type_name(json));
-	map_pointer_key(key, json);
-	if ((*out = map_get(&ctx->compiled, key)))
+				    resource->uri, pointer, oo_schema__value_type_name(json));
+	oo_schema__map_pointer_key(key, json);
+	if ((*out = oo_schema__map_get(&ctx->compiled, key)))
 		return OO_OK;
-	if ((loc = map_get(&ctx->locations, key))) {
+	if ((loc = oo_schema__map_get(&ctx->locations, key))) {
 		resource = loc->resource;
 		pointer = loc->pointer;
 	}
 	rc = new_node(ctx, resource, pointer, &node);
-	if (rc == OO_OK && map_put(&ctx->compiled, key, node) != OO_OK)
+	if (rc == OO_OK && oo_schema__map_put(&ctx->compiled, key, node) != OO_OK)
 		rc = oo_error_set(ctx->err, OO_ENOMEM, NULL, 0, 0, "out of memory");
 	if (rc == OO_OK)
 		rc = compile_keywords(ctx, node, json);
@@ -142,8 +142,8 @@ oo_status compile_node(compile_ctx *ctx, json_t *json, schema_resource *resource
 
 static void resource_free(schema_resource *res)
 {
-	map_clear(&res->dynamic_anchors);
-	map_clear(&res->dynamic_json);
+	oo_schema__map_clear(&res->dynamic_anchors);
+	oo_schema__map_clear(&res->dynamic_json);
 	oo_free(res->uri);
 	oo_free(res);
 }
@@ -158,7 +158,7 @@ void oo_schema_free(oo_schema *schema)
 		schema_node *node = schema->nodes[i];
 
 		for (k = 0; k < node->keyword_count; k++)
-			keyword_release(&node->keywords[k]);
+			oo_schema__keyword_release(&node->keywords[k]);
 		oo_free(node->keywords);
 		oo_free(node->pointer);
 		oo_free(node);
@@ -190,10 +190,10 @@ static oo_status compile_dynamic_anchors(compile_ctx *ctx)
 			map_entry *e = &res->dynamic_json.entries[i];
 			schema_node *node;
 
-			if (!e->key || map_get(&res->dynamic_anchors, e->key))
+			if (!e->key || oo_schema__map_get(&res->dynamic_anchors, e->key))
 				continue;
-			rc = compile_node(ctx, e->value, res, "", &node);
-			if (rc == OO_OK && map_put(&res->dynamic_anchors, e->key, node) != OO_OK)
+			rc = oo_schema__compile_node(ctx, e->value, res, "", &node);
+			if (rc == OO_OK && oo_schema__map_put(&res->dynamic_anchors, e->key, node) != OO_OK)
 				rc = oo_error_set(ctx->err, OO_ENOMEM, NULL, 0, 0, "out of memory");
 		}
 	}
@@ -205,11 +205,11 @@ static oo_status compile_root(compile_ctx *ctx, json_t *json, const char *base)
 	schema_resource *res;
 	oo_status rc;
 
-	rc = index_document(ctx, json, base);
+	rc = oo_schema__index_document(ctx, json, base);
 	if (rc != OO_OK)
 		return rc == OO_ENOMEM ? oo_error_set(ctx->err, rc, NULL, 0, 0, "out of memory") : rc;
-	res = map_get(&ctx->resources, base);
-	rc = compile_node(ctx, json, res, "", &ctx->schema->root);
+	res = oo_schema__map_get(&ctx->resources, base);
+	rc = oo_schema__compile_node(ctx, json, res, "", &ctx->schema->root);
 	if (rc == OO_OK)
 		rc = compile_dynamic_anchors(ctx);
 	return rc;
@@ -238,7 +238,7 @@ oo_status oo_schema_compile_with(oo_schema **out, json_t *schema,
 	rc = compile_root(&ctx, schema,
 			  options && options->base_uri ? options->base_uri : "");
 done:
-	index_ctx_clear(&ctx);
+	oo_schema__index_ctx_clear(&ctx);
 	if (rc != OO_OK) {
 		oo_schema_free(ctx.schema);
 		return rc;

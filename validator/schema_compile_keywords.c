@@ -14,7 +14,7 @@ static oo_status invalid(compile_ctx *ctx, const schema_node *node, const keywor
 {
 	char got[OO_SCHEMA_QUOTE_BUF];
 
-	value_quote(got, kw->value);
+	oo_schema__value_quote(got, kw->value);
 	return oo_error_set(ctx->err, OO_ESCHEMA, NULL, 0, 0,
 			    "invalid schema: \"%s\" at \"%s#%s\" must be %s, got %s",
 			    kw->name, node->resource->uri, node->pointer, expected, got);
@@ -33,13 +33,13 @@ static oo_status compile_sub(compile_ctx *ctx, const schema_node *node, const ch
 	oo_status rc;
 
 	oo_buf_puts(&pointer, node->pointer);
-	pointer_put_token(&pointer, kw);
+	oo_schema__pointer_put_token(&pointer, kw);
 	if (token)
-		pointer_put_token(&pointer, token);
+		oo_schema__pointer_put_token(&pointer, token);
 	if (pointer.failed)
 		rc = no_memory(ctx);
 	else
-		rc = compile_node(ctx, json, node->resource, pointer.data, out);
+		rc = oo_schema__compile_node(ctx, json, node->resource, pointer.data, out);
 	oo_buf_free(&pointer);
 	return rc;
 }
@@ -99,7 +99,7 @@ static oo_status compile_map(compile_ctx *ctx, schema_node *node, keyword *kw)
 		if (rc == OO_OK && kw->regexes) {
 			json_t *pattern = json_string(key);
 
-			rc = pattern ? compile_regex(ctx, pattern, key, &kw->regexes[kw->count - 1])
+			rc = pattern ? oo_schema__compile_regex(ctx, pattern, key, &kw->regexes[kw->count - 1])
 				     : no_memory(ctx);
 			json_decref(pattern);
 		}
@@ -157,10 +157,10 @@ static oo_status compile_ref(compile_ctx *ctx, schema_node *node, keyword *kw)
 
 	if (!json_is_string(kw->value))
 		return invalid(ctx, node, kw, "a URI reference string");
-	target = uri_resolve(node->resource->uri, json_string_value(kw->value));
+	target = oo_schema__uri_resolve(node->resource->uri, json_string_value(kw->value));
 	if (!target)
 		return no_memory(ctx);
-	rc = index_resolve(ctx, target, &json, &where);
+	rc = oo_schema__index_resolve(ctx, target, &json, &where);
 	if (rc == OO_ENOTFOUND)
 		rc = oo_error_set(ctx->err, OO_ESCHEMA, NULL, 0, 0,
 				  "invalid schema: \"%s\" at \"%s#%s\" names \"%s\", which was not found",
@@ -170,7 +170,7 @@ static oo_status compile_ref(compile_ctx *ctx, schema_node *node, keyword *kw)
 	if (rc == OO_OK)
 		rc = alloc_subs(ctx, kw, 1, 0);
 	if (rc == OO_OK)
-		rc = compile_node(ctx, json, where.resource, where.pointer, &kw->subs[0]);
+		rc = oo_schema__compile_node(ctx, json, where.resource, where.pointer, &kw->subs[0]);
 	if (rc == OO_OK)
 		kw->count = 1;
 	if (rc == OO_OK && kw->kind == KW_DYNAMIC_REF) {
@@ -229,7 +229,7 @@ static oo_status compile_type(compile_ctx *ctx, schema_node *node, keyword *kw)
 
 static oo_status compile_count(compile_ctx *ctx, schema_node *node, keyword *kw)
 {
-	if (!value_is_integer(kw->value) || json_number_value(kw->value) < 0)
+	if (!oo_schema__value_is_integer(kw->value) || json_number_value(kw->value) < 0)
 		return invalid(ctx, node, kw, "a non-negative integer");
 	kw->limit = json_is_integer(kw->value) ? (size_t)json_integer_value(kw->value)
 					       : (size_t)json_real_value(kw->value);
@@ -288,13 +288,13 @@ static oo_status compile_value(compile_ctx *ctx, schema_node *node, keyword *kw)
 		if (!kw->regexes)
 			return no_memory(ctx);
 		kw->count = 1;
-		return compile_regex(ctx, kw->value, node->pointer, &kw->regexes[0]);
+		return oo_schema__compile_regex(ctx, kw->value, node->pointer, &kw->regexes[0]);
 	default:
 		return OO_OK;
 	}
 }
 
-oo_status compile_keyword(compile_ctx *ctx, schema_node *node, json_t *object,
+oo_status oo_schema__compile_keyword(compile_ctx *ctx, schema_node *node, json_t *object,
 			  keyword *kw)
 {
 	kw->properties = sibling(node, KW_PROPERTIES);
@@ -325,7 +325,7 @@ oo_status compile_keyword(compile_ctx *ctx, schema_node *node, json_t *object,
 	}
 }
 
-void keyword_release(keyword *kw)
+void oo_schema__keyword_release(keyword *kw)
 {
 	size_t i;
 

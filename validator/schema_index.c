@@ -54,7 +54,7 @@ static oo_status add_resource(compile_ctx *ctx, const char *uri, json_t *root,
 	res->root = root;
 	s->resources[s->resource_count++] = res;
 	*out = res;
-	return map_put(&ctx->resources, uri, res);
+	return oo_schema__map_put(&ctx->resources, uri, res);
 }
 
 static oo_status add_location(compile_ctx *ctx, json_t *json,
@@ -68,15 +68,15 @@ static oo_status add_location(compile_ctx *ctx, json_t *json,
 		return OO_ENOMEM;
 	}
 	loc->resource = resource;
-	map_pointer_key(key, json);
-	if (map_get(&ctx->locations, key)) {
+	oo_schema__map_pointer_key(key, json);
+	if (oo_schema__map_get(&ctx->locations, key)) {
 		/* The first location found wins, because a value reached twice
 		 * is the same schema. */
 		oo_free(loc->pointer);
 		oo_free(loc);
 		return OO_OK;
 	}
-	if (map_put(&ctx->locations, key, loc) != OO_OK) {
+	if (oo_schema__map_put(&ctx->locations, key, loc) != OO_OK) {
 		oo_free(loc->pointer);
 		oo_free(loc);
 		return OO_ENOMEM;
@@ -98,9 +98,9 @@ static oo_status add_anchor(compile_ctx *ctx, json_t *json, schema_resource *res
 				    "invalid schema: \"%s\" in \"%s\" must be a string",
 				    keyword, res->uri);
 	oo_buf_printf(&key, "%s#%s", res->uri, json_string_value(name));
-	rc = key.failed ? OO_ENOMEM : map_put(&ctx->anchors, key.data, json);
+	rc = key.failed ? OO_ENOMEM : oo_schema__map_put(&ctx->anchors, key.data, json);
 	if (rc == OO_OK && dynamic)
-		rc = map_put(&res->dynamic_json, json_string_value(name), json);
+		rc = oo_schema__map_put(&res->dynamic_json, json_string_value(name), json);
 	oo_buf_free(&key);
 	return rc;
 }
@@ -118,17 +118,17 @@ static oo_status enter_id(compile_ctx *ctx, json_t *json, schema_resource **reso
 
 	if (!json_is_string(id))
 		return OO_OK;
-	absolute = uri_resolve((*resource)->uri, json_string_value(id));
-	uri = absolute ? uri_split(absolute, &fragment) : NULL;
+	absolute = oo_schema__uri_resolve((*resource)->uri, json_string_value(id));
+	uri = absolute ? oo_schema__uri_split(absolute, &fragment) : NULL;
 	oo_free(absolute);
 	if (!uri)
 		return OO_ENOMEM;
-	res = map_get(&ctx->resources, uri);
+	res = oo_schema__map_get(&ctx->resources, uri);
 	if (res && res->root == json) {
 		rc = OO_OK;
 	} else if ((*resource)->root == json && pointer->len == 0) {
 		res = *resource;
-		rc = map_put(&ctx->resources, uri, res);
+		rc = oo_schema__map_put(&ctx->resources, uri, res);
 		if (rc == OO_OK) {
 			oo_free(res->uri);
 			res->uri = uri;
@@ -153,9 +153,9 @@ static oo_status walk_child(compile_ctx *ctx, json_t *json, schema_resource *res
 	size_t len = pointer->len;
 	oo_status rc;
 
-	pointer_put_token(pointer, keyword);
+	oo_schema__pointer_put_token(pointer, keyword);
 	if (token)
-		pointer_put_token(pointer, token);
+		oo_schema__pointer_put_token(pointer, token);
 	rc = pointer->failed ? OO_ENOMEM : walk(ctx, json, res, pointer);
 	pointer->len = len;
 	if (pointer->data)
@@ -226,9 +226,9 @@ done:
 	return rc;
 }
 
-oo_status index_document(compile_ctx *ctx, json_t *document, const char *uri)
+oo_status oo_schema__index_document(compile_ctx *ctx, json_t *document, const char *uri)
 {
-	schema_resource *res = map_get(&ctx->resources, uri);
+	schema_resource *res = oo_schema__map_get(&ctx->resources, uri);
 	oo_buf pointer = OO_BUF_INIT;
 	oo_schema *s = ctx->schema;
 	oo_status rc;
@@ -259,11 +259,11 @@ static oo_status find_target(compile_ctx *ctx, schema_resource *res, const char 
 
 	*json = NULL;
 	if (*fragment == '\0' || *fragment == '/')
-		return pointer_walk(res->root, fragment, json);
+		return oo_schema__pointer_walk(res->root, fragment, json);
 	oo_buf_printf(&key, "%s#%s", base, fragment);
 	if (key.failed)
 		return OO_ENOMEM;
-	*json = map_get(&ctx->anchors, key.data);
+	*json = oo_schema__map_get(&ctx->anchors, key.data);
 	oo_buf_free(&key);
 	return OO_OK;
 }
@@ -271,25 +271,25 @@ static oo_status find_target(compile_ctx *ctx, schema_resource *res, const char 
 static schema_resource *find_resource(compile_ctx *ctx, const char *base,
 				      oo_status *rc)
 {
-	schema_resource *res = map_get(&ctx->resources, base);
+	schema_resource *res = oo_schema__map_get(&ctx->resources, base);
 	json_t *document;
 
 	*rc = OO_OK;
 	if (res || !ctx->registry)
 		return res;
-	document = map_get(&ctx->registry->documents, base);
+	document = oo_schema__map_get(&ctx->registry->documents, base);
 	if (!document)
 		return NULL;
-	*rc = index_document(ctx, document, base);
-	return *rc == OO_OK ? map_get(&ctx->resources, base) : NULL;
+	*rc = oo_schema__index_document(ctx, document, base);
+	return *rc == OO_OK ? oo_schema__map_get(&ctx->resources, base) : NULL;
 }
 
-oo_status index_resolve(compile_ctx *ctx, const char *target, json_t **json,
+oo_status oo_schema__index_resolve(compile_ctx *ctx, const char *target, json_t **json,
 			schema_location *where)
 {
 	const char *fragment;
 	char key[32];
-	char *base = uri_split(target, &fragment);
+	char *base = oo_schema__uri_split(target, &fragment);
 	schema_resource *res;
 	schema_location *loc;
 	oo_status rc;
@@ -305,14 +305,14 @@ oo_status index_resolve(compile_ctx *ctx, const char *target, json_t **json,
 		return rc;
 	if (!*json)
 		return OO_ENOTFOUND;
-	map_pointer_key(key, *json);
-	loc = json_is_object(*json) ? map_get(&ctx->locations, key) : NULL;
+	oo_schema__map_pointer_key(key, *json);
+	loc = json_is_object(*json) ? oo_schema__map_get(&ctx->locations, key) : NULL;
 	where->resource = loc ? loc->resource : res;
 	where->pointer = loc ? loc->pointer : (char *)fragment;
 	return OO_OK;
 }
 
-void index_ctx_clear(compile_ctx *ctx)
+void oo_schema__index_ctx_clear(compile_ctx *ctx)
 {
 	size_t i;
 
@@ -324,10 +324,10 @@ void index_ctx_clear(compile_ctx *ctx)
 			oo_free(loc);
 		}
 	}
-	map_clear(&ctx->locations);
-	map_clear(&ctx->resources);
-	map_clear(&ctx->anchors);
-	map_clear(&ctx->compiled);
+	oo_schema__map_clear(&ctx->locations);
+	oo_schema__map_clear(&ctx->resources);
+	oo_schema__map_clear(&ctx->anchors);
+	oo_schema__map_clear(&ctx->compiled);
 }
 
 oo_status oo_schema_registry_new(oo_schema_registry **out, oo_error *err)
@@ -341,12 +341,12 @@ oo_status oo_schema_registry_new(oo_schema_registry **out, oo_error *err)
 oo_status oo_schema_registry_add(oo_schema_registry *registry, const char *uri,
 				 json_t *document, oo_error *err)
 {
-	json_t *old = map_get(&registry->documents, uri);
+	json_t *old = oo_schema__map_get(&registry->documents, uri);
 
 	if (strchr(uri, '#'))
 		return oo_error_set(err, OO_EINVAL, NULL, 0, 0,
 				    "schema URI \"%s\" must not have a fragment", uri);
-	if (map_put(&registry->documents, uri, json_incref(document)) != OO_OK) {
+	if (oo_schema__map_put(&registry->documents, uri, json_incref(document)) != OO_OK) {
 		json_decref(document);
 		return oo_error_set(err, OO_ENOMEM, NULL, 0, 0, "out of memory");
 	}
@@ -362,6 +362,6 @@ void oo_schema_registry_free(oo_schema_registry *registry)
 		return;
 	for (i = 0; i < registry->documents.cap; i++)
 		json_decref(registry->documents.entries[i].value);
-	map_clear(&registry->documents);
+	oo_schema__map_clear(&registry->documents);
 	oo_free(registry);
 }

@@ -42,26 +42,26 @@ typedef struct {
 } map;
 
 /* Stores value under key (copied). Replaces an existing value. */
-oo_status map_put(map *m, const char *key, void *value);
-void *map_get(const map *m, const char *key);
+oo_status oo_schema__map_put(map *m, const char *key, void *value);
+void *oo_schema__map_get(const map *m, const char *key);
 /* Frees the keys and the table, not the values. */
-void map_clear(map *m);
+void oo_schema__map_clear(map *m);
 /* Builds the map key of a pointer, for maps keyed by json_t identity. */
-void map_pointer_key(char out[32], const void *p);
+void oo_schema__map_pointer_key(char out[32], const void *p);
 
 /* ---- URIs and JSON Pointers (schema_uri.c) ---- */
 
 /* Resolves reference against base as RFC 3986 section 5.2 specifies.
  * base may be "" (no base). Returns a new string or NULL when memory runs out. */
-char *uri_resolve(const char *base, const char *reference);
+char *oo_schema__uri_resolve(const char *base, const char *reference);
 /* Splits uri at "#" into a new string without the fragment and a pointer
  * to the fragment inside uri (after "#", "" when none). */
-char *uri_split(const char *uri, const char **fragment);
+char *oo_schema__uri_split(const char *uri, const char **fragment);
 /* Walks the JSON Pointer fragment (percent-encoded, as in a URI) from
  * root and stores the value in *out, or NULL when it does not resolve. */
-oo_status pointer_walk(json_t *root, const char *fragment, json_t **out);
+oo_status oo_schema__pointer_walk(json_t *root, const char *fragment, json_t **out);
 /* Appends one reference token to buf, escaped as RFC 6901 specifies. */
-void pointer_put_token(oo_buf *buf, const char *token);
+void oo_schema__pointer_put_token(oo_buf *buf, const char *token);
 
 /* ---- the compiled tree ---- */
 
@@ -149,34 +149,34 @@ typedef struct {
 	char *pointer;
 } schema_location;
 
-oo_status index_document(compile_ctx *ctx, json_t *document, const char *uri);
+oo_status oo_schema__index_document(compile_ctx *ctx, json_t *document, const char *uri);
 /* Resolves the absolute URI target to a schema JSON value and its
  * location, indexing a registry document when the URI names one. */
-oo_status index_resolve(compile_ctx *ctx, const char *target, json_t **json,
+oo_status oo_schema__index_resolve(compile_ctx *ctx, const char *target, json_t **json,
 			schema_location *where);
-void index_ctx_clear(compile_ctx *ctx);
+void oo_schema__index_ctx_clear(compile_ctx *ctx);
 
-oo_status compile_node(compile_ctx *ctx, json_t *json, schema_resource *resource,
+oo_status oo_schema__compile_node(compile_ctx *ctx, json_t *json, schema_resource *resource,
 		       const char *pointer, schema_node **out);
-oo_status compile_keyword(compile_ctx *ctx, schema_node *node, json_t *object,
+oo_status oo_schema__compile_keyword(compile_ctx *ctx, schema_node *node, json_t *object,
 			  keyword *kw);
-oo_status compile_regex(compile_ctx *ctx, json_t *pattern, const char *where,
+oo_status oo_schema__compile_regex(compile_ctx *ctx, json_t *pattern, const char *where,
 			pcre2_code **out);
-void keyword_release(keyword *kw);
+void oo_schema__keyword_release(keyword *kw);
 
 /* ---- values (schema_value.c) ---- */
 
-int value_equal(json_t *a, json_t *b);
-int value_is_integer(json_t *v);
+int oo_schema__value_equal(json_t *a, json_t *b);
+int oo_schema__value_is_integer(json_t *v);
 /* Compares two numbers: negative, 0 or positive like strcmp. */
-int number_compare(json_t *a, json_t *b);
+int oo_schema__number_compare(json_t *a, json_t *b);
 /* Writes v to out as compact JSON, cut to OO_SCHEMA_QUOTE_MAX bytes. */
-void value_quote(char out[OO_SCHEMA_QUOTE_BUF], json_t *v);
+void oo_schema__value_quote(char out[OO_SCHEMA_QUOTE_BUF], json_t *v);
 /* Writes key to out as a JSON string, cut like value_quote. */
-void key_quote(char out[OO_SCHEMA_QUOTE_BUF], const char *key);
-const char *value_type_name(json_t *v);
+void oo_schema__key_quote(char out[OO_SCHEMA_QUOTE_BUF], const char *key);
+const char *oo_schema__value_type_name(json_t *v);
 /* Counts the Unicode code points of a UTF-8 string. */
-size_t utf8_length(const char *s, size_t len);
+size_t oo_schema__utf8_length(const char *s, size_t len);
 
 /* ---- validation (schema_validate.c, schema_keywords.c) ---- */
 
@@ -211,32 +211,32 @@ typedef struct {
 
 /* Returns 1 when instance is valid against node, 0 when not. Errors go
  * to ctx->errors when it is not NULL. */
-int validate_node(validate_ctx *ctx, const schema_node *node, json_t *instance);
+int oo_schema__validate_node(validate_ctx *ctx, const schema_node *node, json_t *instance);
 /* Validates instance against node after appending keyword, then token, to
  * the keyword path and instance_token (NULL for none) to the instance path. */
-int validate_child(validate_ctx *ctx, const schema_node *node, const char *keyword,
+int oo_schema__validate_child(validate_ctx *ctx, const schema_node *node, const char *keyword,
 		   const char *token, const char *instance_token, json_t *instance);
 /* Adds an error at the current paths for keyword kw of node. */
-void report(validate_ctx *ctx, const schema_node *node, const char *kw,
+void oo_schema__report(validate_ctx *ctx, const schema_node *node, const char *kw,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-int validate_keyword(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+int oo_schema__validate_keyword(validate_ctx *ctx, const schema_node *node, const keyword *kw,
 		     json_t *instance);
-int validate_applicator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+int oo_schema__validate_applicator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
 			json_t *instance);
-int validate_combinator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+int oo_schema__validate_combinator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
 			json_t *instance);
 /* Searches subject for re: 1 for a match, 0 for none, -1 when PCRE2 gave
  * up (match or depth limit) or memory ran out. */
-int regex_search(validate_ctx *ctx, pcre2_code *re, const char *subject, size_t len);
+int oo_schema__regex_search(validate_ctx *ctx, pcre2_code *re, const char *subject, size_t len);
 
-void error_list_clear(error_list *list);
-void annotations_merge(validate_ctx *ctx, annotations *to, const annotations *from);
-void annotations_free(annotations *ann);
-void annotate_name(validate_ctx *ctx, const char *name);
-void annotate_items(validate_ctx *ctx, size_t items, int all);
-void annotate_contained(validate_ctx *ctx, size_t index, size_t length);
-int validate_unevaluated(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+void oo_schema__error_list_clear(error_list *list);
+void oo_schema__annotations_merge(validate_ctx *ctx, annotations *to, const annotations *from);
+void oo_schema__annotations_free(annotations *ann);
+void oo_schema__annotate_name(validate_ctx *ctx, const char *name);
+void oo_schema__annotate_items(validate_ctx *ctx, size_t items, int all);
+void oo_schema__annotate_contained(validate_ctx *ctx, size_t index, size_t length);
+int oo_schema__validate_unevaluated(validate_ctx *ctx, const schema_node *node, const keyword *kw,
 			 json_t *instance);
-oo_status error_list_move(error_list *to, error_list *from);
+oo_status oo_schema__error_list_move(error_list *to, error_list *from);
 
 #endif

@@ -27,7 +27,7 @@ static int type_matches(unsigned types, json_t *instance)
 		return types & TYPE_STRING;
 	default:
 		return (types & TYPE_NUMBER) ||
-		       ((types & TYPE_INTEGER) && value_is_integer(instance));
+		       ((types & TYPE_INTEGER) && oo_schema__value_is_integer(instance));
 	}
 }
 
@@ -46,8 +46,8 @@ static int check_type(validate_ctx *ctx, const schema_node *node, const keyword 
 			strcat(expected, " or ");
 		strcat(expected, type_words[i]);
 	}
-	report(ctx, node, kw->name, "expected %s, got %s", expected,
-	       value_type_name(instance));
+	oo_schema__report(ctx, node, kw->name, "expected %s, got %s", expected,
+	       oo_schema__value_type_name(instance));
 	return 0;
 }
 
@@ -58,11 +58,11 @@ static int check_enum(validate_ctx *ctx, const schema_node *node, const keyword 
 	size_t i;
 
 	for (i = 0; i < json_array_size(kw->value); i++) {
-		if (value_equal(instance, json_array_get(kw->value, i)))
+		if (oo_schema__value_equal(instance, json_array_get(kw->value, i)))
 			return 1;
 	}
-	value_quote(quoted, instance);
-	report(ctx, node, kw->name, "value %s is not one of the allowed values", quoted);
+	oo_schema__value_quote(quoted, instance);
+	oo_schema__report(ctx, node, kw->name, "value %s is not one of the allowed values", quoted);
 	return 0;
 }
 
@@ -71,11 +71,11 @@ static int check_const(validate_ctx *ctx, const schema_node *node, const keyword
 {
 	char quoted[OO_SCHEMA_QUOTE_BUF], expected[OO_SCHEMA_QUOTE_BUF];
 
-	if (value_equal(instance, kw->value))
+	if (oo_schema__value_equal(instance, kw->value))
 		return 1;
-	value_quote(quoted, instance);
-	value_quote(expected, kw->value);
-	report(ctx, node, kw->name, "value %s is not the required value %s", quoted, expected);
+	oo_schema__value_quote(quoted, instance);
+	oo_schema__value_quote(expected, kw->value);
+	oo_schema__report(ctx, node, kw->name, "value %s is not the required value %s", quoted, expected);
 	return 0;
 }
 
@@ -97,7 +97,7 @@ static int check_number(validate_ctx *ctx, const schema_node *node, const keywor
 			json_t *instance)
 {
 	char quoted[OO_SCHEMA_QUOTE_BUF], limit[OO_SCHEMA_QUOTE_BUF];
-	int cmp = number_compare(instance, kw->value);
+	int cmp = oo_schema__number_compare(instance, kw->value);
 	const char *fmt;
 
 	switch (kw->kind) {
@@ -119,9 +119,9 @@ static int check_number(validate_ctx *ctx, const schema_node *node, const keywor
 	}
 	if (!fmt)
 		return 1;
-	value_quote(quoted, instance);
-	value_quote(limit, kw->value);
-	report(ctx, node, kw->name, fmt, quoted, limit);
+	oo_schema__value_quote(quoted, instance);
+	oo_schema__value_quote(limit, kw->value);
+	oo_schema__report(ctx, node, kw->name, fmt, quoted, limit);
 	return 0;
 }
 
@@ -129,17 +129,17 @@ static int check_pattern(validate_ctx *ctx, const schema_node *node, const keywo
 			 json_t *instance)
 {
 	char quoted[OO_SCHEMA_QUOTE_BUF], pattern[OO_SCHEMA_QUOTE_BUF];
-	int rc = regex_search(ctx, kw->regexes[0], json_string_value(instance),
+	int rc = oo_schema__regex_search(ctx, kw->regexes[0], json_string_value(instance),
 			      json_string_length(instance));
 
 	if (rc == 1)
 		return 1;
-	value_quote(quoted, instance);
-	value_quote(pattern, kw->value);
+	oo_schema__value_quote(quoted, instance);
+	oo_schema__value_quote(pattern, kw->value);
 	if (rc == 0)
-		report(ctx, node, kw->name, "value %s does not match the pattern %s", quoted, pattern);
+		oo_schema__report(ctx, node, kw->name, "value %s does not match the pattern %s", quoted, pattern);
 	else
-		report(ctx, node, kw->name, "value %s could not be matched against the pattern %s within the match limits",
+		oo_schema__report(ctx, node, kw->name, "value %s could not be matched against the pattern %s within the match limits",
 		       quoted, pattern);
 	return 0;
 }
@@ -153,11 +153,11 @@ static int check_string(validate_ctx *ctx, const schema_node *node, const keywor
 	if (kw->kind == KW_PATTERN)
 		return check_pattern(ctx, node, kw, instance);
 	/* Lengths count Unicode code points, not bytes or UTF-16 units. */
-	length = utf8_length(json_string_value(instance), json_string_length(instance));
+	length = oo_schema__utf8_length(json_string_value(instance), json_string_length(instance));
 	if (kw->kind == KW_MIN_LENGTH ? length >= kw->limit : length <= kw->limit)
 		return 1;
-	value_quote(quoted, instance);
-	report(ctx, node, kw->name, "string %s has %zu characters, %s than the %s of %zu",
+	oo_schema__value_quote(quoted, instance);
+	oo_schema__report(ctx, node, kw->name, "string %s has %zu characters, %s than the %s of %zu",
 	       quoted, length, kw->kind == KW_MIN_LENGTH ? "fewer" : "more",
 	       kw->kind == KW_MIN_LENGTH ? "minimum" : "maximum", kw->limit);
 	return 0;
@@ -170,7 +170,7 @@ static int check_size(validate_ctx *ctx, const schema_node *node, const keyword 
 
 	if (is_min ? size >= kw->limit : size <= kw->limit)
 		return 1;
-	report(ctx, node, kw->name, "%s has %zu %s, %s than the %s of %zu",
+	oo_schema__report(ctx, node, kw->name, "%s has %zu %s, %s than the %s of %zu",
 	       noun, size, noun[0] == 'a' ? "items" : "properties",
 	       is_min ? "fewer" : "more", is_min ? "minimum" : "maximum", kw->limit);
 	return 0;
@@ -186,10 +186,10 @@ static int check_unique(validate_ctx *ctx, const schema_node *node, const keywor
 		return 1;
 	for (i = 0; i < n; i++) {
 		for (j = i + 1; j < n; j++) {
-			if (!value_equal(json_array_get(instance, i), json_array_get(instance, j)))
+			if (!oo_schema__value_equal(json_array_get(instance, i), json_array_get(instance, j)))
 				continue;
-			value_quote(quoted, json_array_get(instance, i));
-			report(ctx, node, kw->name, "array items %zu and %zu are both %s, but items must be unique",
+			oo_schema__value_quote(quoted, json_array_get(instance, i));
+			oo_schema__report(ctx, node, kw->name, "array items %zu and %zu are both %s, but items must be unique",
 			       i, j, quoted);
 			return 0;
 		}
@@ -210,13 +210,13 @@ static int check_required(validate_ctx *ctx, const schema_node *node, const keyw
 		if (json_object_get(instance, name))
 			continue;
 		valid = 0;
-		key_quote(quoted, name);
+		oo_schema__key_quote(quoted, name);
 		if (trigger) {
-			key_quote(cause, trigger);
-			report(ctx, node, kw->name, "missing property %s, which is required when %s is present",
+			oo_schema__key_quote(cause, trigger);
+			oo_schema__report(ctx, node, kw->name, "missing property %s, which is required when %s is present",
 			       quoted, cause);
 		} else {
-			report(ctx, node, kw->name, "missing required property %s", quoted);
+			oo_schema__report(ctx, node, kw->name, "missing required property %s", quoted);
 		}
 		if (!ctx->errors)
 			break;
@@ -253,7 +253,7 @@ static int check_object(validate_ctx *ctx, const schema_node *node, const keywor
 	}
 }
 
-int validate_keyword(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+int oo_schema__validate_keyword(validate_ctx *ctx, const schema_node *node, const keyword *kw,
 		     json_t *instance)
 {
 	switch (kw->kind) {
@@ -277,8 +277,8 @@ int validate_keyword(validate_ctx *ctx, const schema_node *node, const keyword *
 	case KW_DEPENDENT_REQUIRED:
 		return !json_is_object(instance) || check_object(ctx, node, kw, instance);
 	case KW_UNEVALUATED_ITEMS: case KW_UNEVALUATED_PROPERTIES:
-		return validate_unevaluated(ctx, node, kw, instance);
+		return oo_schema__validate_unevaluated(ctx, node, kw, instance);
 	default:
-		return validate_applicator(ctx, node, kw, instance);
+		return oo_schema__validate_applicator(ctx, node, kw, instance);
 	}
 }

@@ -48,7 +48,7 @@ static oo_status grow(map *m)
 	return OO_OK;
 }
 
-oo_status map_put(map *m, const char *key, void *value)
+oo_status oo_schema__map_put(map *m, const char *key, void *value)
 {
 	map_entry *slot;
 
@@ -66,14 +66,14 @@ oo_status map_put(map *m, const char *key, void *value)
 	return OO_OK;
 }
 
-void *map_get(const map *m, const char *key)
+void *oo_schema__map_get(const map *m, const char *key)
 {
 	if (!m->cap)
 		return NULL;
 	return find_slot(m->entries, m->cap, key)->value;
 }
 
-void map_clear(map *m)
+void oo_schema__map_clear(map *m)
 {
 	size_t i;
 
@@ -85,7 +85,7 @@ void map_clear(map *m)
 	m->count = 0;
 }
 
-void map_pointer_key(char out[32], const void *p)
+void oo_schema__map_pointer_key(char out[32], const void *p)
 {
 	snprintf(out, 32, "%p", p);
 }

@@ -77,7 +77,7 @@ static void translate_properties(oo_buf *out, const char *s, size_t len)
 	}
 }
 
-oo_status compile_regex(compile_ctx *ctx, json_t *pattern, const char *where,
+oo_status oo_schema__compile_regex(compile_ctx *ctx, json_t *pattern, const char *where,
 			pcre2_code **out)
 {
 	/* ECMA-262 semantics as far as PCRE2 offers them: "$" matches only at
@@ -116,7 +116,7 @@ oo_status compile_regex(compile_ctx *ctx, json_t *pattern, const char *where,
 			    (size_t)offset);
 }
 
-int regex_search(validate_ctx *ctx, pcre2_code *re, const char *subject, size_t len)
+int oo_schema__regex_search(validate_ctx *ctx, pcre2_code *re, const char *subject, size_t len)
 {
 	pcre2_match_data *data = pcre2_match_data_create_from_pattern(re, NULL);
 	int rc;

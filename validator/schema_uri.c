@@ -133,7 +133,7 @@ static void put_part(oo_buf *out, const char *prefix, const char *s, size_t len,
 	oo_buf_puts(out, suffix);
 }
 
-char *uri_resolve(const char *base, const char *reference)
+char *oo_schema__uri_resolve(const char *base, const char *reference)
 {
 	uri_parts b, r;
 	oo_buf out = OO_BUF_INIT, path = OO_BUF_INIT;
@@ -174,7 +174,7 @@ char *uri_resolve(const char *base, const char *reference)
 	return oo_buf_detach(&out);
 }
 
-char *uri_split(const char *uri, const char **fragment)
+char *oo_schema__uri_split(const char *uri, const char **fragment)
 {
 	const char *hash = strchr(uri, '#');
 
@@ -234,7 +234,7 @@ static json_t *step(json_t *value, const char *token)
 	return *end ? NULL : json_array_get(value, index);
 }
 
-oo_status pointer_walk(json_t *root, const char *fragment, json_t **out)
+oo_status oo_schema__pointer_walk(json_t *root, const char *fragment, json_t **out)
 {
 	oo_buf token = OO_BUF_INIT;
 	oo_status rc = OO_OK;
@@ -253,7 +253,7 @@ oo_status pointer_walk(json_t *root, const char *fragment, json_t **out)
 	return rc;
 }
 
-void pointer_put_token(oo_buf *buf, const char *token)
+void oo_schema__pointer_put_token(oo_buf *buf, const char *token)
 {
 	oo_buf_putc(buf, '/');
 	for (; *token; token++) {

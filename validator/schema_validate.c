@@ -53,7 +53,7 @@ static void error_free(oo_schema_error *e)
 	oo_free(e->message);
 }
 
-void error_list_clear(error_list *list)
+void oo_schema__error_list_clear(error_list *list)
 {
 	size_t i;
 
@@ -63,7 +63,7 @@ void error_list_clear(error_list *list)
 	memset(list, 0, sizeof(*list));
 }
 
-oo_status error_list_move(error_list *to, error_list *from)
+oo_status oo_schema__error_list_move(error_list *to, error_list *from)
 {
 	size_t i;
 	oo_status rc = OO_OK;
@@ -75,7 +75,7 @@ oo_status error_list_move(error_list *to, error_list *from)
 			error_free(&from->items[i]);
 	}
 	from->count = 0;
-	error_list_clear(from);
+	oo_schema__error_list_clear(from);
 	return rc;
 }
 
@@ -87,11 +87,11 @@ static char *absolute_location(const schema_node *node, const char *kw)
 		return NULL;
 	oo_buf_printf(&buf, "%s#%s", node->resource->uri, node->pointer);
 	if (kw)
-		pointer_put_token(&buf, kw);
+		oo_schema__pointer_put_token(&buf, kw);
 	return oo_buf_detach(&buf);
 }
 
-void report(validate_ctx *ctx, const schema_node *node, const char *kw,
+void oo_schema__report(validate_ctx *ctx, const schema_node *node, const char *kw,
 	    const char *fmt, ...)
 {
 	oo_buf location = OO_BUF_INIT, message = OO_BUF_INIT;
@@ -102,7 +102,7 @@ void report(validate_ctx *ctx, const schema_node *node, const char *kw,
 		return;
 	oo_buf_puts(&location, ctx->keyword_path.data ? ctx->keyword_path.data : "");
 	if (kw)
-		pointer_put_token(&location, kw);
+		oo_schema__pointer_put_token(&location, kw);
 	va_start(ap, fmt);
 	oo_buf_vprintf(&message, fmt, ap);
 	va_end(ap);
@@ -118,7 +118,7 @@ void report(validate_ctx *ctx, const schema_node *node, const char *kw,
 	}
 }
 
-int validate_child(validate_ctx *ctx, const schema_node *node, const char *keyword,
+int oo_schema__validate_child(validate_ctx *ctx, const schema_node *node, const char *keyword,
 		   const char *token, const char *instance_token, json_t *instance)
 {
 	size_t keyword_len = ctx->keyword_path.len;
@@ -126,11 +126,11 @@ int validate_child(validate_ctx *ctx, const schema_node *node, const char *keywo
 	annotations *outer;
 	int valid;
 
-	pointer_put_token(&ctx->keyword_path, keyword);
+	oo_schema__pointer_put_token(&ctx->keyword_path, keyword);
 	if (token)
-		pointer_put_token(&ctx->keyword_path, token);
+		oo_schema__pointer_put_token(&ctx->keyword_path, token);
 	if (instance_token)
-		pointer_put_token(&ctx->instance_path, instance_token);
+		oo_schema__pointer_put_token(&ctx->instance_path, instance_token);
 	if (ctx->keyword_path.failed || ctx->instance_path.failed) {
 		set_hard_failure(ctx, OO_ENOMEM);
 		return 0;
@@ -140,7 +140,7 @@ int validate_child(validate_ctx *ctx, const schema_node *node, const char *keywo
 	outer = ctx->ann;
 	if (instance_token)
 		ctx->ann = NULL;
-	valid = validate_node(ctx, node, instance);
+	valid = oo_schema__validate_node(ctx, node, instance);
 	ctx->ann = outer;
 	truncate_buf(&ctx->keyword_path, keyword_len);
 	truncate_buf(&ctx->instance_path, instance_len);
@@ -154,7 +154,7 @@ static int validate_keywords(validate_ctx *ctx, const schema_node *node,
 	int valid = 1;
 
 	for (i = 0; i < node->keyword_count; i++) {
-		if (!validate_keyword(ctx, node, &node->keywords[i], instance))
+		if (!oo_schema__validate_keyword(ctx, node, &node->keywords[i], instance))
 			valid = 0;
 		/* Without an error list only the verdict matters, so stop early. */
 		if (ctx->status != OO_OK || (!valid && !ctx->errors))
@@ -163,7 +163,7 @@ static int validate_keywords(validate_ctx *ctx, const schema_node *node,
 	return valid;
 }
 
-int validate_node(validate_ctx *ctx, const schema_node *node, json_t *instance)
+int oo_schema__validate_node(validate_ctx *ctx, const schema_node *node, json_t *instance)
 {
 	char quoted[OO_SCHEMA_QUOTE_BUF];
 	annotations own, *outer = ctx->ann;
@@ -172,8 +172,8 @@ int validate_node(validate_ctx *ctx, const schema_node *node, json_t *instance)
 	if (node->boolean == 1)
 		return 1;
 	if (node->boolean == 0) {
-		value_quote(quoted, instance);
-		report(ctx, node, NULL, "value %s is not allowed here", quoted);
+		oo_schema__value_quote(quoted, instance);
+		oo_schema__report(ctx, node, NULL, "value %s is not allowed here", quoted);
 		return 0;
 	}
 	if (ctx->depth >= OO_SCHEMA_MAX_EVAL_DEPTH) {
@@ -192,8 +192,8 @@ int validate_node(validate_ctx *ctx, const schema_node *node, json_t *instance)
 	valid = validate_keywords(ctx, node, instance);
 	ctx->ann = outer;
 	if (valid && outer)
-		annotations_merge(ctx, outer, &own);
-	annotations_free(&own);
+		oo_schema__annotations_merge(ctx, outer, &own);
+	oo_schema__annotations_free(&own);
 	ctx->scope_depth -= pushed;
 	ctx->depth--;
 	return valid;
@@ -210,11 +210,11 @@ oo_status oo_schema_validate(const oo_schema *schema, json_t *instance,
 	ctx.schema = schema;
 	ctx.errors = &errors;
 	ctx.err = err;
-	result->valid = validate_node(&ctx, schema->root, instance);
+	result->valid = oo_schema__validate_node(&ctx, schema->root, instance);
 	oo_buf_free(&ctx.keyword_path);
 	oo_buf_free(&ctx.instance_path);
 	if (ctx.status != OO_OK) {
-		error_list_clear(&errors);
+		oo_schema__error_list_clear(&errors);
 		result->valid = 0;
 		return ctx.status;
 	}
@@ -232,7 +232,7 @@ void oo_schema_result_clear(oo_schema_result *result)
 	list.items = result->errors;
 	list.count = result->error_count;
 	list.cap = result->error_count;
-	error_list_clear(&list);
+	oo_schema__error_list_clear(&list);
 	memset(result, 0, sizeof(*result));
 }
 

@@ -9,7 +9,7 @@
 
 #include "onlyonce/alloc.h"
 
-int value_is_integer(json_t *v)
+int oo_schema__value_is_integer(json_t *v)
 {
 	double d;
 
@@ -21,7 +21,7 @@ int value_is_integer(json_t *v)
 	return isfinite(d) && floor(d) == d;
 }
 
-int number_compare(json_t *a, json_t *b)
+int oo_schema__number_compare(json_t *a, json_t *b)
 {
 	double x, y;
 
@@ -45,7 +45,7 @@ static int object_equal(json_t *a, json_t *b)
 	json_object_foreach(a, key, value) {
 		json_t *other = json_object_get(b, key);
 
-		if (!other || !value_equal(value, other))
+		if (!other || !oo_schema__value_equal(value, other))
 			return 0;
 	}
 	return 1;
@@ -58,7 +58,7 @@ static int array_equal(json_t *a, json_t *b)
 	if (json_array_size(a) != json_array_size(b))
 		return 0;
 	for (i = 0; i < json_array_size(a); i++) {
-		if (!value_equal(json_array_get(a, i), json_array_get(b, i)))
+		if (!oo_schema__value_equal(json_array_get(a, i), json_array_get(b, i)))
 			return 0;
 	}
 	return 1;
@@ -66,10 +66,10 @@ static int array_equal(json_t *a, json_t *b)
 
 /* Numbers are equal by value whatever their lexical form, so 1 equals
  * 1.0, as the 2020-12 validation specification requires. */
-int value_equal(json_t *a, json_t *b)
+int oo_schema__value_equal(json_t *a, json_t *b)
 {
 	if (json_is_number(a) && json_is_number(b))
-		return number_compare(a, b) == 0;
+		return oo_schema__number_compare(a, b) == 0;
 	if (json_typeof(a) != json_typeof(b))
 		return 0;
 	switch (json_typeof(a)) {
@@ -86,7 +86,7 @@ int value_equal(json_t *a, json_t *b)
 	}
 }
 
-const char *value_type_name(json_t *v)
+const char *oo_schema__value_type_name(json_t *v)
 {
 	switch (json_typeof(v)) {
 	case JSON_OBJECT:
@@ -98,7 +98,7 @@ const char *value_type_name(json_t *v)
 	case JSON_INTEGER:
 		return "integer";
 	case JSON_REAL:
-		return value_is_integer(v) ? "integer" : "number";
+		return oo_schema__value_is_integer(v) ? "integer" : "number";
 	case JSON_TRUE:
 	case JSON_FALSE:
 		return "boolean";
@@ -108,7 +108,7 @@ const char *value_type_name(json_t *v)
 }
 
 /* Cuts at a UTF-8 character boundary so the message stays valid UTF-8. */
-void value_quote(char out[OO_SCHEMA_QUOTE_BUF], json_t *v)
+void oo_schema__value_quote(char out[OO_SCHEMA_QUOTE_BUF], json_t *v)
 {
 	char *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
 	size_t len;
@@ -130,15 +130,15 @@ void value_quote(char out[OO_SCHEMA_QUOTE_BUF], json_t *v)
 	free(text);
 }
 
-void key_quote(char out[OO_SCHEMA_QUOTE_BUF], const char *key)
+void oo_schema__key_quote(char out[OO_SCHEMA_QUOTE_BUF], const char *key)
 {
 	json_t *s = json_string(key);
 
-	value_quote(out, s);
+	oo_schema__value_quote(out, s);
 	json_decref(s);
 }
 
-size_t utf8_length(const char *s, size_t len)
+size_t oo_schema__utf8_length(const char *s, size_t len)
 {
 	size_t count = 0, i;
 
