@@ -43,8 +43,8 @@ static int check_all_of(validate_ctx *ctx, const keyword *kw, json_t *instance)
 	return valid;
 }
 
-/* Validates every branch into branch_errors and returns how many passed;
- * the first two passing indexes go to passed[]. */
+/* Validates every branch into branch_errors and returns how many passed.
+ * The first two passing indexes go to passed[]. */
 static size_t run_branches(validate_ctx *ctx, const keyword *kw, json_t *instance,
 			   error_list *branch_errors, size_t passed[2])
 {
