@@ -93,6 +93,8 @@ oo_status oo_source_lookup(oo_source *src, const char *number, oo_record **out,
 	oo_status rc;
 
 	*out = NULL;
+	if (!src)
+		return oo_error_set(err, OO_EINVAL, NULL, 0, 0, "missing prefill source");
 	rc = oo_kbo_number_normalize(digits, number, err);
 	if (rc != OO_OK)
 		return rc;

@@ -13,6 +13,9 @@
 #include "onlyonce/identifiers.h"
 #include "source.h"
 
+/* NOTE: the default is the fixtures folder of the source tree the library
+ * was built from; an installed onlyonce needs "fixtures:DIR" until the
+ * fixtures are installed with it. */
 #define DEFAULT_DIR ONLYONCE_SOURCE_DIR "/fixtures/magda"
 
 static int is_regular_file(const char *path)
