@@ -4,9 +4,9 @@
 Checks that every form validates against schemas/form.schema.json, that it
 follows the only-once rules the definitions are meant to show, that every
 catalogue pattern compiles, and that the label patterns recognise the labels
-of real municipal forms. Python's re stands in for PCRE2 here, so the
-patterns avoid constructs on which the two differ (variable-length
-lookbehind, possessive quantifiers, \\h and other PCRE-only escapes).
+of real municipal forms. Python's re replaces PCRE2 here, so the patterns
+avoid constructs on which the two differ (variable-length lookbehind,
+possessive quantifiers, \\h and other PCRE-only escapes).
 
 Exits 1 and lists every problem when a check fails.
 Usage: validate_data.py [REPO_DIR]
@@ -88,8 +88,74 @@ LABELS = [
 ]
 
 
+# Mistakes the schema must reject: a description, where the bad value replaces
+# part of the minimal form (a field or a top-level member), and the value.
+BROKEN = [
+    ("field without concept, type or label", ["fields", 0], {"id": "x", "purpose": {"nl": "p"}}),
+    ("radio without options", ["fields", 0],
+     {"id": "x", "type": "radio", "label": {"nl": "l"}, "purpose": {"nl": "p"}}),
+    ("options on a text field", ["fields", 0],
+     {"id": "x", "type": "text", "label": {"nl": "l"}, "purpose": {"nl": "p"},
+      "options": [{"value": "a", "label": {"nl": "a"}}]}),
+    ("document on a text field", ["fields", 0],
+     {"id": "x", "type": "text", "label": {"nl": "l"}, "purpose": {"nl": "p"},
+      "document": "document.insurance_certificate"}),
+    ("prefill without concept", ["fields", 0],
+     {"id": "x", "type": "text", "label": {"nl": "l"}, "purpose": {"nl": "p"}, "prefill": True}),
+    ("field without purpose", ["fields", 0], {"id": "x", "concept": "enterprise.number"}),
+    ("misspelt member", ["fields", 0],
+     {"id": "x", "concept": "enterprise.number", "purpose": {"nl": "p"}, "requird": True}),
+    ("text in an unknown language", ["fields", 0],
+     {"id": "x", "concept": "enterprise.number", "purpose": {"es": "p"}}),
+    ("empty text", ["fields", 0], {"id": "x", "concept": "enterprise.number", "purpose": {}}),
+    ("upper-case field id", ["fields", 0],
+     {"id": "Naam", "concept": "enterprise.number", "purpose": {"nl": "p"}}),
+    ("advance_days without advance_field", ["process"],
+     {"owner": {"nl": "o"}, "legal_basis": {"nl": "b"}, "advance_days": 45}),
+    ("unknown applicant type", ["applicant"], {"type": "company"}),
+]
+
+
+def base_form():
+    return {"id": "t", "version": "1.0", "languages": ["nl"], "title": {"nl": "t"},
+            "process": {"owner": {"nl": "o"}, "legal_basis": {"nl": "b"}},
+            "applicant": {"type": "enterprise"},
+            "sections": [{"id": "s", "title": {"nl": "s"}, "fields": [
+                {"id": "n", "concept": "enterprise.number", "purpose": {"nl": "p"}}]}]}
+
+
+def check_schema_rejects(checker, validator):
+    if list(validator.iter_errors(base_form())):
+        checker.fail("form.schema.json", "rejects the minimal valid form")
+    for name, path, value in BROKEN:
+        form = base_form()
+        node = form if path[0] != "fields" else form["sections"][0]
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = value
+        if not list(validator.iter_errors(form)):
+            checker.fail("form.schema.json", f"accepts a form with {name}")
+
+
+def check_descriptions(checker, node, pointer="#"):
+    """Check that every schema below properties and $defs has a description."""
+    if not isinstance(node, dict):
+        return
+    for group in ("properties", "$defs"):
+        for name, sub in node.get(group, {}).items():
+            where = f"{pointer}/{group}/{name}"
+            if isinstance(sub, dict) and "description" not in sub:
+                checker.fail("form.schema.json", f"{where} has no description")
+            check_descriptions(checker, sub, where)
+    for key in ("items", "if", "then", "else", "not"):
+        check_descriptions(checker, node.get(key), f"{pointer}/{key}")
+    for key in ("allOf", "anyOf", "oneOf"):
+        for i, sub in enumerate(node.get(key, [])):
+            check_descriptions(checker, sub, f"{pointer}/{key}/{i}")
+
+
 def normalise(text):
-    """Mirror the matcher's label normalisation."""
+    """Normalise a label the way the matcher does (docs/concepts.md, Matching)."""
     text = text.lower()
     for noise in ("(verplicht)", "(obligatoire)", "(pflichtfeld)", "(required)", "*"):
         text = text.replace(noise, " ")
@@ -183,10 +249,10 @@ def best_match(label, heading, is_file, compiled, contexts):
             continue
         if not any(p and p.search(norm_label) for p in pats.values()):
             continue
-        wanted = c.get("context")
-        if wanted and kind and wanted != kind:
+        required_kind = c.get("context")
+        if required_kind and kind and required_kind != kind:
             continue
-        score = 2 if (wanted is None or wanted == kind) else 1
+        score = 2 if (required_kind is None or required_kind == kind) else 1
         if score > best_score:
             best, best_score = cid, score
     return best
@@ -213,26 +279,14 @@ def texts(node, path):
             yield from texts(value, f"{path}/{i}")
 
 
-def check_form(checker, path, form, validator, compiled):
-    where = path.name
-    for error in validator.iter_errors(form):
-        pointer = "/" + "/".join(str(p) for p in error.absolute_path)
-        checker.fail(where, f"schema: {pointer}: {error.message}")
-    if form.get("id") and path.name != f"{form['id']}.form.json":
-        checker.fail(where, f"file name does not match id {form['id']}")
-    languages = form.get("languages", [])
-    for pointer, text in texts(form, ""):
-        for lang in languages:
-            if not text.get(lang):
-                checker.fail(where, f"{pointer} has no {lang} text")
-    fields = [f for s in form.get("sections", []) for f in s.get("fields", [])]
-    by_id = {}
-    seen_concepts = set()
+def check_field_concepts(checker, where, fields, compiled):
+    """Check the concepts and documents the fields name, and the field ids."""
+    seen_ids, seen_concepts = set(), set()
     for field in fields:
         fid = field.get("id", "?")
-        if fid in by_id:
+        if fid in seen_ids:
             checker.fail(where, f"field id {fid} appears twice")
-        by_id[fid] = field
+        seen_ids.add(fid)
         for member in ("concept", "document"):
             cid = field.get(member)
             if cid is None:
@@ -248,19 +302,47 @@ def check_form(checker, path, form, validator, compiled):
                 checker.fail(where, f"{fid}: asks for {cid}, which a government body can fetch")
             if member == "concept" and concept.get("source") != "none" and field.get("prefill") is False:
                 checker.fail(where, f"{fid}: asks authentic {cid} by hand (prefill false)")
+
+
+def check_conditions(checker, where, fields):
+    """Check that each visible_if names an earlier field and one of its values."""
+    earlier = {}
+    for field in fields:
         cond = field.get("visible_if")
         if cond:
-            target = by_id.get(cond.get("field"))
+            fid = field.get("id", "?")
+            target = earlier.get(cond.get("field"))
             if target is None:
                 checker.fail(where, f"{fid}: visible_if names {cond.get('field')}, not an earlier field")
             elif target.get("options") and cond.get("equals") not in [o["value"] for o in target["options"]]:
                 checker.fail(where, f"{fid}: visible_if value {cond.get('equals')} is not an option")
             elif target.get("type") == "checkbox" and cond.get("equals") not in ("true", "false"):
                 checker.fail(where, f"{fid}: a checkbox condition must be 'true' or 'false'")
+        earlier[field.get("id")] = field
+
+
+def check_form(checker, path, form, validator, compiled):
+    where = path.name
+    for error in validator.iter_errors(form):
+        pointer = "/" + "/".join(str(p) for p in error.absolute_path)
+        checker.fail(where, f"schema: {pointer}: {error.message}")
+    if form.get("id") and path.name != f"{form['id']}.form.json":
+        checker.fail(where, f"file name does not match id {form['id']}")
+
+    for pointer, text in texts(form, ""):
+        for lang in form.get("languages", []):
+            if not text.get(lang):
+                checker.fail(where, f"{pointer} has no {lang} text")
+
+    fields = [f for s in form.get("sections", []) for f in s.get("fields", [])]
+    check_field_concepts(checker, where, fields, compiled)
+    check_conditions(checker, where, fields)
+
     if form.get("applicant", {}).get("type") in ("enterprise", "both"):
         if not any(f.get("concept") == "enterprise.number" and f.get("required") for f in fields):
             checker.fail(where, "enterprise applicant without a required enterprise.number field")
     advance = form.get("process", {}).get("advance_field")
+    by_id = {f.get("id"): f for f in fields}
     if advance and by_id.get(advance, {}).get("type") != "date":
         checker.fail(where, f"advance_field {advance} is not a date field")
     if not 10 <= len(fields) <= 25:
@@ -273,7 +355,7 @@ def main():
     try:
         import jsonschema
     except ImportError:
-        print("validate_data.py: the Python package jsonschema is missing", file=sys.stderr)
+        print("validate_data.py: the Python package jsonschema is missing; install python3-jsonschema", file=sys.stderr)
         return 2
     cat = checker.load(root / "schemas" / "concepts.json")
     schema = checker.load(root / "schemas" / "form.schema.json")
@@ -282,6 +364,8 @@ def main():
         return 1
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
+    check_schema_rejects(checker, validator)
+    check_descriptions(checker, schema)
     compiled, contexts = check_catalogue(checker, cat)
     check_labels(checker, compiled, contexts)
     forms = sorted((root / "forms").glob("*.form.json"))
