@@ -240,13 +240,30 @@ static void put_process(const oo_html_page *page)
 	oo_buf_puts(out, "</section>\n");
 }
 
-static int has_prefill_field(const oo_form *form)
+static int has_prefill_field(const oo_html_page *page)
 {
+	oo_field_view view;
 	size_t i;
 
-	for (i = 0; i < form->field_count; i++)
-		if (form->fields[i].prefill)
+	for (i = 0; i < page->form->field_count; i++) {
+		oo_generator__view(&view, &page->form->fields[i], page->cat);
+		if (view.prefill)
 			return 1;
+	}
+	return 0;
+}
+
+static int has_prefilled_value(const oo_html_page *page)
+{
+	oo_field_view view;
+	int missing;
+	size_t i;
+
+	for (i = 0; i < page->form->field_count; i++) {
+		oo_generator__view(&view, &page->form->fields[i], page->cat);
+		if (oo_generator__prefill_value(page, &view, &missing))
+			return 1;
+	}
 	return 0;
 }
 
@@ -294,7 +311,9 @@ static void put_notice(const oo_html_page *page)
 {
 	oo_buf *out = page->out;
 
-	if (!has_prefill_field(page->form))
+	if (!has_prefill_field(page))
+		return;
+	if (page->record_found && !has_prefilled_value(page))
 		return;
 	if (page->record_found) {
 		oo_buf_puts(out, "<div class=\"oo-notice\">\n<p>");

@@ -503,6 +503,33 @@ static void put_condition_text(const field_state *st)
 	oo_buf_puts(st->out, "</p>\n");
 }
 
+/* Returns 1 when the lookup was about the entity whose key the concept
+ * needs: an enterprise lookup says nothing about an establishment unit or
+ * a person, so their fields get no "not in the source" note. */
+static int record_covers(const oo_record *record, const oo_concept *concept)
+{
+	const char *looked_up = oo_record_entity(record) == OO_ENTITY_ESTABLISHMENT
+				? "establishment.number" : "enterprise.number";
+
+	if (!concept || !concept->key)
+		return 1;
+	return strcmp(concept->key, looked_up) == 0 || oo_record_get(record, concept->key) != NULL;
+}
+
+const char *oo_generator__prefill_value(const oo_html_page *page, const oo_field_view *view,
+					int *missing)
+{
+	const char *value;
+
+	*missing = 0;
+	if (!view->prefill || !page->record_found ||
+	    !record_covers(page->record, view->concept))
+		return NULL;
+	value = oo_record_get(page->record, view->field->concept);
+	*missing = value == NULL;
+	return value;
+}
+
 static void fill_state(field_state *st, const oo_html_page *page, const oo_field *field)
 {
 	const char *hint;
@@ -520,10 +547,7 @@ static void fill_state(field_state *st, const oo_html_page *page, const oo_field
 
 	/* Prefill only from a lookup that found the enterprise or person.
 	 * Otherwise the notice at the top explains, and the field is editable. */
-	if (field->prefill && field->concept && page->record_found) {
-		st->value = oo_record_get(page->record, field->concept);
-		st->missing = st->value == NULL;
-	}
+	st->value = oo_generator__prefill_value(page, &st->view, &st->missing);
 }
 
 void oo_generator__put_field(const oo_html_page *page, const oo_field *field)

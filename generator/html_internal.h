@@ -17,6 +17,7 @@ typedef struct {
 	const char *autocomplete;  /* the field's token, else the concept's, or NULL */
 	const char *pattern;       /* the field's pattern, else the concept's, or NULL */
 	int date_parts;            /* 1: a birth date asked as day, month and year */
+	int prefill;               /* 1: the value comes read-only from an authentic source */
 } oo_field_view;
 
 /* Fills view for field; cat may be NULL. */
@@ -48,6 +49,11 @@ const oo_field_error *oo_generator__error_for(const oo_html_page *page, const ch
 /* Returns the name of the record's source as the page shows it, for a
  * value of concept (NULL for the page as a whole). Borrowed. */
 const char *oo_generator__source_name(const oo_html_page *page, const oo_concept *concept);
+
+/* Returns the source's value shown read-only in the field, or NULL. Sets
+ * *missing when the lookup covered the field but holds no value for it. */
+const char *oo_generator__prefill_value(const oo_html_page *page, const oo_field_view *view,
+					int *missing);
 
 /* Appends the form group of one field, wrapped with its condition when it
  * has visible_if. */

@@ -126,7 +126,7 @@ static json_t *field_property(const oo_form *form, const oo_field_view *view, in
 	if (purpose)
 		put(prop, "description", json_string(purpose), failed);
 	put_type(prop, view, failed);
-	if (view->field->prefill)
+	if (view->prefill)
 		put(prop, "readOnly", json_true(), failed);
 	return prop;
 }

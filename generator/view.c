@@ -35,6 +35,11 @@ void oo_generator__view(oo_field_view *view, const oo_field *field, const oo_cat
 	if (!view->pattern && view->concept)
 		view->pattern = view->concept->value_pattern;
 
+	/* The loader turns prefill on for every concept field by default, but
+	 * only a concept held by an authentic source has a value to take. */
+	view->prefill = field->prefill && field->concept &&
+			(!view->concept || oo_concept_is_authentic(view->concept));
+
 	/* A birth date is remembered as three numbers, not picked from a
 	 * calendar, so it gets the three-part date input. */
 	view->date_parts = view->type == OO_FIELD_DATE && view->autocomplete &&

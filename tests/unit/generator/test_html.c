@@ -80,8 +80,11 @@ static oo_form *terrace_form(void)
 	f = add_field(form, "heater_count", OO_FIELD_NUMBER, NULL, "Aantal verwarmingstoestellen");
 	f->required = 1;
 	set_condition(f, "heaters", "true");
+	/* prefill on a concept without an authentic source, as the loader
+	 * leaves it by default: there is nothing to take, so no note. */
 	f = add_field(form, "email", OO_FIELD_OTHER, "contact.email", NULL);
 	f->required = 1;
+	f->prefill = 1;
 	f = add_field(form, "phone", OO_FIELD_TEL, NULL, "Telefoonnummer");
 	f->pattern = oo_strdup("^[0-9 +]{8,15}$");
 	f = add_field(form, "remarks", OO_FIELD_TEXTAREA, NULL, "Opmerkingen");
@@ -244,8 +247,31 @@ static void prefill_without_value_stays_editable(void **state)
 			   "Vul het zelf in.");
 	assert_page_string(&page, "//input[@id='postcode']/@aria-describedby", "postcode-note");
 	assert_int_equal(page_count(&page, "//input[@id='postcode'][@required]"), 1);
+	assert_int_equal(page_count(&page, "//input[@id='email'][@readonly]"), 0);
+	assert_int_equal(page_count(&page, "//*[@id='email-note']"), 0);
 	page_free(&page);
 	oo_record_free(rec);
+}
+
+static void prefill_of_other_entity_gets_no_note(void **state)
+{
+	oo_form *form = new_form("persoon");
+	oo_record *rec = found_record();
+	oo_field *f;
+	parsed_page page;
+
+	(void)state;
+	f = add_field(form, "family_name", OO_FIELD_OTHER, "person.family_name", NULL);
+	f->prefill = 1;
+	page_parse(&page, render(form, catalog, rec, OO_LANG_NL));
+	assert_int_equal(page_count(&page, "//input[@id='family_name'][@readonly]"), 0);
+	assert_int_equal(page_count(&page, "//*[@id='family_name-note']"), 0);
+	assert_int_equal(page_count(&page, "//input[@id='family_name'][@autocomplete='family-name']"), 1);
+	/* Nothing was filled in, so no notice claims otherwise. */
+	assert_int_equal(page_count(&page, "//div[contains(@class, 'oo-notice')]"), 0);
+	page_free(&page);
+	oo_record_free(rec);
+	oo_form_free(form);
 }
 
 static void found_record_gets_one_source_notice(void **state)
@@ -661,6 +687,7 @@ int main(void)
 		cmocka_unit_test(prefilled_field_is_readonly_not_disabled),
 		cmocka_unit_test(prefilled_field_drops_constraints),
 		cmocka_unit_test(prefill_without_value_stays_editable),
+		cmocka_unit_test(prefill_of_other_entity_gets_no_note),
 		cmocka_unit_test(found_record_gets_one_source_notice),
 		cmocka_unit_test(not_found_shows_notice_and_editable_fields),
 		cmocka_unit_test(failed_lookup_shows_notice),

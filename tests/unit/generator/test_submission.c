@@ -83,6 +83,7 @@ static void schema_types_each_field(void **state)
 	f->required = 1;
 	set_condition(f, "heaters", "true");
 	f = add_field(form, "email", OO_FIELD_OTHER, "contact.email", NULL);
+	f->prefill = 1;
 	f = add_field(form, "market", OO_FIELD_SELECT, NULL, "Markt");
 	add_option(f, "centrum", "Centrum", NULL);
 	f = add_field(form, "insurance", OO_FIELD_FILE, NULL, "Verzekeringsattest");
