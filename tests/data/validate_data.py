@@ -18,7 +18,8 @@ import sys
 import unicodedata
 
 LANGS = ("nl", "fr", "de", "en")
-KIND_ORDER = ("establishment", "enterprise", "person")
+SUBJECTS = ("enterprise", "establishment", "person")
+POSITION_MAX = 50
 
 # Label as seen on a real form, the heading around it, whether it is a file
 # field, and the concept the catalogue must match (None: no concept).
@@ -35,14 +36,14 @@ LABELS = [
     ("Postcode", "Gegevens van de aanvrager", False, "person.address.postcode"),
     ("Straat", "Gegevens horecazaak", False, "establishment.address.street"),
     ("Adres van de inrichting", "", False, "establishment.address.street"),
-    ("Adres pop-up", "", False, "establishment.address.street"),
+    ("Adres pop-up", "Gegevens pop-up-zaak", False, "establishment.address.street"),
     ("Rechtsvorm", "", False, "enterprise.legal_form"),
     ("vof, nv, bvba ...", "", False, "enterprise.legal_form"),
     ("Handelsnaam", "", False, "enterprise.commercial_name"),
     ("Naam", "Gegevens van de onderneming", False, "enterprise.legal_name"),
     ("Naam", "Gegevens van de aanvrager", False, "person.family_name"),
     ("Naam", "Gegevens horecazaak", False, "establishment.name"),
-    ("Naam en voornamen", "", False, "person.family_name"),
+    ("Naam en voornamen", "Ondernemer 1", False, "person.family_name"),
     ("Voornamen", "", False, "person.given_names"),
     ("Geboortedatum", "", False, "person.birth_date"),
     ("Geboorteplaats", "", False, "person.birth_place"),
@@ -206,6 +207,8 @@ def check_catalogue(checker, cat):
             checker.fail(where, "source is not none but no key")
         if c.get("kind") == "document" and ("fetchable" not in c or "fetch_note" not in c):
             checker.fail(where, "a document needs fetchable and fetch_note")
+        if c.get("context") not in (None,) + SUBJECTS:
+            checker.fail(where, f"unknown context {c.get('context')}")
         for member in ("label", "patterns"):
             for lang in LANGS:
                 if not c.get(member, {}).get(lang):
@@ -221,46 +224,85 @@ def check_catalogue(checker, cat):
         for member in ("key", "derived_from"):
             if member in c and c[member] not in ids:
                 checker.fail(f"concepts.json {c['id']}", f"{member} {c[member]} is not a concept")
-    contexts = {}
-    for kind, pats in cat.get("contexts", {}).items():
-        contexts[kind] = [compile_pattern(checker, f"contexts.{kind}.{lang}", p)
-                          for lang, p in pats.items()]
-    for c, _ in compiled.values():
-        if "context" in c and c["context"] not in contexts:
-            checker.fail(f"concepts.json {c['id']}", f"context {c['context']} has no contexts entry")
-    return compiled, contexts
+    return compiled
 
 
-def kind_of(text, contexts):
-    """Return the first kind, in KIND_ORDER, whose context patterns match text."""
-    for kind in KIND_ORDER:
-        if any(p and p.search(text) for p in contexts.get(kind, [])):
-            return kind
-    return None
+def load_subject_patterns(root):
+    """Read the subject word patterns compiled into the audit matcher.
+
+    Returns {subject: compiled pattern}, or None when audit/match.c is absent
+    or its layout changed, so that the label checks use the matcher's own words.
+    """
+    try:
+        source = (root / "audit" / "match.c").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    patterns = {}
+    for subject in SUBJECTS:
+        block = re.search(r"\[OO_SUBJECT_" + subject.upper() + r"\]\s*=\s*((?:\s*\"(?:[^\"\\]|\\.)*\")+)", source)
+        if not block:
+            return None
+        literal = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', block.group(1)))
+        patterns[subject] = re.compile(literal.encode().decode("unicode_escape"), re.IGNORECASE)
+    return patterns
 
 
-def best_match(label, heading, is_file, compiled, contexts):
-    """Match one label the way docs/concepts.md describes; return a concept id."""
+def subject_of(text, subjects):
+    """Return the subject whose words start earliest in text, or None."""
+    best, best_start = None, None
+    for subject in SUBJECTS:
+        found = subjects[subject].search(text) if text else None
+        if found and (best_start is None or found.start() < best_start):
+            best, best_start = subject, found.start()
+    return best
+
+
+def admits(required, subject):
+    """Enterprise and establishment headings admit each other's concepts."""
+    if required is None or required == subject:
+        return True
+    return subject is not None and "person" not in (required, subject)
+
+
+def best_match(label, heading, kind, compiled, subjects, name=None):
+    """Match one label the way the audit matcher does; return a concept id.
+
+    kind is "datum", "document" or None for both; name is a control name
+    or field id. Scores follow audit/match.c: a label match scores 100, plus
+    2 per character it starts before position 50, plus its length up to 50;
+    a name match adds 40 to a label match or scores 60 alone; a concept whose
+    context is the subject named by the label or heading gets 5 more.
+    """
     norm_label, norm_heading = normalise(label), normalise(heading)
-    kind = kind_of(norm_label, contexts) or kind_of(norm_heading, contexts)
+    subject = subject_of(norm_label, subjects) or subject_of(norm_heading, subjects)
     best, best_score = None, 0
     for cid, (c, pats) in compiled.items():
-        if (c.get("kind") == "document") != is_file:
+        if kind and c.get("kind") != kind:
             continue
-        if not any(p and p.search(norm_label) for p in pats.values()):
+        if not admits(c.get("context"), subject):
             continue
-        required_kind = c.get("context")
-        if required_kind and kind and required_kind != kind:
+        hits = [m for m in (p.search(norm_label) for p in pats.values() if p) if m]
+        name_hit = bool(name and c.get("name_pattern")
+                        and re.search(c["name_pattern"], name, re.IGNORECASE))
+        if not hits and not name_hit:
             continue
-        score = 2 if (required_kind is None or required_kind == kind) else 1
+        score = 0
+        if hits:
+            first = min(m.start() for m in hits)
+            span = max(m.end() - m.start() for m in hits if m.start() == first)
+            score = 100 + 2 * (POSITION_MAX - min(first, POSITION_MAX)) + min(span, POSITION_MAX)
+        if name_hit:
+            score += 40 if hits else 60
+        if c.get("context") and c.get("context") == subject:
+            score += 5
         if score > best_score:
             best, best_score = cid, score
     return best
 
 
-def check_labels(checker, compiled, contexts):
+def check_labels(checker, compiled, subjects):
     for label, heading, is_file, expected in LABELS:
-        got = best_match(label, heading, is_file, compiled, contexts)
+        got = best_match(label, heading, "document" if is_file else "datum", compiled, subjects)
         if got != expected:
             checker.fail("label matching", f"{label!r} under {heading!r}: expected {expected}, got {got}")
 
@@ -321,7 +363,25 @@ def check_conditions(checker, where, fields):
         earlier[field.get("id")] = field
 
 
-def check_form(checker, path, form, validator, compiled):
+def check_own_fields(checker, where, fields, compiled, subjects):
+    """Check that no field of the form's own asks for a catalogue concept.
+
+    Like the rule that reports authentic data asked by hand, this matches
+    the label in each language and the field id against every concept.
+    """
+    for field in fields:
+        if field.get("concept") or field.get("document"):
+            continue
+        for lang, label in field.get("label", {}).items():
+            got = best_match(label, "", None, compiled, subjects, field.get("id"))
+            if got is None:
+                continue
+            is_document = compiled[got][0].get("kind") == "document"
+            if is_document == (field.get("type") == "file"):
+                checker.fail(where, f"{field.get('id')}: {lang} label {label!r} reads as concept {got}")
+
+
+def check_form(checker, path, form, validator, compiled, subjects):
     where = path.name
     for error in validator.iter_errors(form):
         pointer = "/" + "/".join(str(p) for p in error.absolute_path)
@@ -337,6 +397,8 @@ def check_form(checker, path, form, validator, compiled):
     fields = [f for s in form.get("sections", []) for f in s.get("fields", [])]
     check_field_concepts(checker, where, fields, compiled)
     check_conditions(checker, where, fields)
+    if subjects is not None:
+        check_own_fields(checker, where, fields, compiled, subjects)
 
     if form.get("applicant", {}).get("type") in ("enterprise", "both"):
         if not any(f.get("concept") == "enterprise.number" and f.get("required") for f in fields):
@@ -366,13 +428,18 @@ def main():
     validator = jsonschema.Draft202012Validator(schema)
     check_schema_rejects(checker, validator)
     check_descriptions(checker, schema)
-    compiled, contexts = check_catalogue(checker, cat)
-    check_labels(checker, compiled, contexts)
+    compiled = check_catalogue(checker, cat)
+    subjects = load_subject_patterns(root)
+    if subjects is None:
+        print("validate_data.py: audit/match.c not found or changed; label matching not checked",
+              file=sys.stderr)
+    else:
+        check_labels(checker, compiled, subjects)
     forms = sorted((root / "forms").glob("*.form.json"))
     for path in forms:
         form = checker.load(path)
         if form is not None:
-            check_form(checker, path, form, validator, compiled)
+            check_form(checker, path, form, validator, compiled, subjects)
     if checker.problems:
         print("\n".join(checker.problems), file=sys.stderr)
         print(f"{len(checker.problems)} problems", file=sys.stderr)
