@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "onlyonce/buf.h"
 #include "onlyonce/catalog.h"
 #include "onlyonce/findings.h"
@@ -13,11 +15,24 @@
 #include "onlyonce/match.h"
 #include "onlyonce/status.h"
 
+/* Most form fields extracted from one page; one more fails with OO_ELIMIT. */
+#define OO_AUDIT_MAX_FIELDS 2000
+
 /* Extracts every form of an HTML page (a site search box is skipped) as
  * oo_form models with fields, labels and element paths. The page's
  * declared charset is honoured. *forms is an array of *count pointers;
  * free it with oo_audit_forms_free. Accessibility faults found while
- * extracting (no label, placeholder only) go to findings when not NULL. */
+ * extracting (no label, placeholder only, checkbox without a name) go to
+ * findings when not NULL. A page larger than OO_FILE_MAX_SIZE or with more
+ * than OO_AUDIT_MAX_FIELDS fields fails with OO_ELIMIT.
+ *
+ * The page may declare that the user is logged in, by a data-login
+ * attribute on the form or an element around it (usually <body>):
+ * "eherkenning" identifies an enterprise, "digid", "itsme", "eid" or
+ * "csam" a person. Such a form gets login_identifies set.
+ *
+ * A field whose label_source is OO_LABEL_NONE may still carry a label
+ * text: the visible text next to the control that no markup ties to it. */
 oo_status oo_audit_extract_html(oo_form ***forms, size_t *count,
 				const char *html, size_t len, const char *path,
 				oo_findings *findings, oo_error *err);
@@ -31,9 +46,45 @@ oo_status oo_audit_form(oo_form *form, const oo_matcher *m,
 			const oo_catalog *cat, oo_findings *findings,
 			oo_error *err);
 
-/* Adds a finding for each concept that several of forms ask. */
+/* Adds a finding for each concept that several of forms ask. Run
+ * oo_audit_form on each form first, so that fields carry their concept. */
 oo_status oo_audit_across(oo_form *const *forms, size_t count,
 			  const oo_catalog *cat, oo_findings *findings,
 			  oo_error *err);
+
+/* How a form asks for a concept, in one cell of the matrix. */
+typedef enum {
+	OO_AUDIT_NOT_ASKED = 0,
+	OO_AUDIT_PREFILLED,  /* filled by the site, read-only */
+	OO_AUDIT_BY_HAND     /* typed or uploaded by the user */
+} oo_audit_cell;
+
+/* The concept x form matrix of a set of audited forms: one row per concept
+ * that at least one form asks, in catalogue order. */
+typedef struct {
+	const oo_concept **concepts; /* borrowed from the catalogue */
+	size_t concept_count;
+	size_t form_count;
+	unsigned char *cells;        /* oo_audit_cell at [concept * form_count + form] */
+} oo_audit_matrix;
+
+/* Builds the matrix of forms (after oo_audit_form). Caller frees with
+ * oo_audit_matrix_free; the matrix borrows cat. */
+oo_status oo_audit_matrix_build(oo_audit_matrix *out, oo_form *const *forms,
+				size_t count, const oo_catalog *cat, oo_error *err);
+void oo_audit_matrix_free(oo_audit_matrix *matrix);
+
+/* Writes the audit report as JSON: per form its fields with concept and
+ * source, the fields that can go, those that can be prefilled and the
+ * attachments that can go; then the findings and the matrix. Caller owns
+ * *out (json_decref). */
+oo_status oo_audit_report_json(json_t **out, oo_form *const *forms, size_t count,
+			       const oo_catalog *cat, const oo_findings *findings,
+			       oo_error *err);
+
+/* Appends the same report as English text to out. */
+oo_status oo_audit_report_text(oo_buf *out, oo_form *const *forms, size_t count,
+			       const oo_catalog *cat, const oo_findings *findings,
+			       oo_error *err);
 
 #endif
