@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* Checks autocomplete attributes against the autofill tokens of the HTML
- * Living Standard (section 4.10.18.7.1, "Autofill detail tokens"). */
+/* Checks autocomplete attributes against the autofill detail tokens of the
+ * HTML Living Standard. */
 #include "audit_private.h"
 
 #include <string.h>

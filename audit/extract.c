@@ -186,10 +186,11 @@ static oo_field_type input_field_type(const char *type)
 }
 
 /* Returns the id attribute, else the name, else "field-N", made unique
- * within the form with a "-2", "-3" ... suffix. */
-static char *field_id(const oo_form *form, const xmlNode *node, const char *name)
+ * within the form with a "-2", "-3" ... suffix. A group of radio buttons
+ * or checkboxes is named by its shared name, not by its first member's id. */
+static char *field_id(const oo_form *form, const xmlNode *node, const char *name, int group)
 {
-	char *base = oo_audit__attr(node, "id");
+	char *base = group ? NULL : oo_audit__attr(node, "id");
 	oo_buf buf = OO_BUF_INIT;
 	unsigned n;
 
@@ -218,11 +219,12 @@ static int is_required(const xmlNode *node)
 	       oo_audit__attr_is(node, "aria-required", "true");
 }
 
-static oo_status fill_field(extractor *x, oo_field *f, const xmlNode *node, oo_field_type type)
+static oo_status fill_field(extractor *x, oo_field *f, const xmlNode *node, oo_field_type type,
+			    int group)
 {
 	f->type = type;
 	f->name = oo_audit__attr(node, "name");
-	f->id = field_id(x->form, node, f->name);
+	f->id = field_id(x->form, node, f->name, group);
 	f->placeholder = oo_audit__attr(node, "placeholder");
 	f->html_autocomplete = oo_audit__attr(node, "autocomplete");
 	f->location = oo_audit__path(node);
@@ -267,7 +269,7 @@ static oo_status new_field(extractor *x, const xmlNode *node, oo_field_type type
 	p->headings = heading_outline(x);
 	if (!p->headings)
 		return OO_ENOMEM;
-	return fill_field(x, *out, node, type);
+	return fill_field(x, *out, node, type, group);
 }
 
 /* Adds an option whose label is the control's own label. */

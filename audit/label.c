@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Finds the accessible name of a form control and the headings around it.
- * The order follows the HTML Accessibility API Mappings (W3C), section
- * "input type=text ... accessible name computation": aria-labelledby,
+ * The order is the one browsers use for an accessible name: aria-labelledby,
  * aria-label, label elements, title, then placeholder. */
 #include "audit_private.h"
 
