@@ -516,6 +516,20 @@ static int record_covers(const oo_record *record, const oo_concept *concept)
 	return strcmp(concept->key, looked_up) == 0 || oo_record_get(record, concept->key) != NULL;
 }
 
+/* Returns what a person should read for a coded value: a source that gives
+ * "<concept>_label" beside a code (the legal form "017" as "Vereniging
+ * zonder winstoogmerk") is shown by its label. */
+static const char *display_value(const oo_record *record, const char *concept, const char *value)
+{
+	char key[128];
+	const char *label;
+
+	if ((size_t)snprintf(key, sizeof(key), "%s_label", concept) >= sizeof(key))
+		return value;
+	label = oo_record_get(record, key);
+	return label ? label : value;
+}
+
 const char *oo_generator__prefill_value(const oo_html_page *page, const oo_field_view *view,
 					int *missing)
 {
@@ -527,7 +541,7 @@ const char *oo_generator__prefill_value(const oo_html_page *page, const oo_field
 		return NULL;
 	value = oo_record_get(page->record, view->field->concept);
 	*missing = value == NULL;
-	return value;
+	return value ? display_value(page->record, view->field->concept, value) : NULL;
 }
 
 static void fill_state(field_state *st, const oo_html_page *page, const oo_field *field)
