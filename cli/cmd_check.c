@@ -21,12 +21,11 @@ static void print_help(void)
 		"2 usage error or a file that cannot be read or parsed.\n"), stdout);
 }
 
-/* Checks every file, collecting findings; returns 1 when some file could
- * not be checked at all. */
-static int check_files(oo_checker *checker, const cli_inputs *in, oo_findings *list)
+/* Checks every file, collecting findings; returns how many files could not
+ * be checked at all. */
+static size_t check_files(oo_checker *checker, const cli_inputs *in, oo_findings *list)
 {
-	size_t i;
-	int input_error = 0;
+	size_t i, input_errors = 0;
 
 	for (i = 0; i < in->count; i++) {
 		oo_error err;
@@ -36,10 +35,10 @@ static int check_files(oo_checker *checker, const cli_inputs *in, oo_findings *l
 		rc = oo_check_file(checker, in->paths[i], list, NULL, &err);
 		if (rc != OO_OK) {
 			cli_print_error(&err);
-			input_error = 1;
+			input_errors++;
 		}
 	}
-	return input_error;
+	return input_errors;
 }
 
 int cmd_check(int argc, char **argv)
@@ -55,7 +54,8 @@ int cmd_check(int argc, char **argv)
 	oo_checker *checker = NULL;
 	oo_findings *list = NULL;
 	oo_error err;
-	int opt, code = EXIT_USAGE, input_error;
+	int opt, code = EXIT_USAGE;
+	size_t input_errors;
 
 	oo_error_clear(&err);
 	while ((opt = getopt_long(argc, argv, "f:h", options, NULL)) != -1) {
@@ -81,10 +81,10 @@ int cmd_check(int argc, char **argv)
 		goto cleanup;
 	}
 
-	input_error = check_files(checker, &inputs, list);
+	input_errors = check_files(checker, &inputs, list);
 	oo_findings_sort(list);
-	cli_print_findings(stdout, list, format, inputs.count);
-	if (input_error)
+	cli_print_findings(stdout, list, format, inputs.count - input_errors);
+	if (input_errors)
 		code = EXIT_USAGE;
 	else
 		code = oo_findings_has(list, OO_SEVERITY_ERROR) ? EXIT_FINDINGS : EXIT_CLEAN;

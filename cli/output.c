@@ -57,8 +57,12 @@ static void print_text(FILE *fp, const oo_findings *list, size_t files_checked)
 	}
 	fprintf(fp, ngettext("%zu file checked: ", "%zu files checked: ", files_checked),
 		files_checked);
-	fprintf(fp, _("%zu errors, %zu warnings, %zu notes\n"),
-		counts[OO_SEVERITY_ERROR], counts[OO_SEVERITY_WARNING], counts[OO_SEVERITY_INFO]);
+	fprintf(fp, ngettext("%zu error, ", "%zu errors, ", counts[OO_SEVERITY_ERROR]),
+		counts[OO_SEVERITY_ERROR]);
+	fprintf(fp, ngettext("%zu warning, ", "%zu warnings, ", counts[OO_SEVERITY_WARNING]),
+		counts[OO_SEVERITY_WARNING]);
+	fprintf(fp, ngettext("%zu note\n", "%zu notes\n", counts[OO_SEVERITY_INFO]),
+		counts[OO_SEVERITY_INFO]);
 }
 
 static json_t *finding_json(const oo_finding *f)

@@ -19,6 +19,26 @@ typedef struct {
 	int *recognised;            /* per field: 1 when the concept came from the label */
 } rule_run;
 
+/* Returns the name of an authentic source as messages show it. */
+static const char *source_name(const oo_concept *c)
+{
+	static const struct { const char *id, *name; } names[] = {
+		{ "kbo", "KBO" },
+		{ "rijksregister", "the Rijksregister" },
+		{ "adressenregister", "the address register" },
+		{ "own-records", "the municipality's own records" },
+		{ "favv", "FAVV" },
+		{ "staatsblad", "the Belgisch Staatsblad" },
+		{ "ksz", "the Crossroads Bank for Social Security" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(c->source, names[i].id) == 0)
+			return names[i].name;
+	return c->source;
+}
+
 static const char *field_label(const oo_field *f, const oo_concept *c, const oo_form *form)
 {
 	const char *label = oo_text_get(&f->label, form->default_language);
@@ -126,15 +146,15 @@ static oo_status rule_authentic_by_hand(rule_run *run)
 			continue;
 		snprintf(fix, sizeof(fix),
 			 "Bind the field to concept \"%s\" with prefill, so the value comes from %s.",
-			 c->id, c->source);
+			 c->id, source_name(c));
 		if (run->recognised[i])
 			rc = add(run, f, "OO101", "authentic-data-by-hand", OO_SEVERITY_ERROR, c, fix,
 				 "field \"%s\" asks \"%s\" by hand, but %s holds it as %s",
-				 f->id, field_label(f, c, run->form), c->source, c->id);
+				 f->id, field_label(f, c, run->form), source_name(c), c->id);
 		else
 			rc = add(run, f, "OO101", "authentic-data-by-hand", OO_SEVERITY_ERROR, c, fix,
 				 "field \"%s\" asks %s by hand (prefill is false), but %s holds it",
-				 f->id, c->id, c->source);
+				 f->id, c->id, source_name(c));
 	}
 	return rc;
 }
@@ -243,7 +263,7 @@ static oo_status rule_no_identification(rule_run *run)
 		/* One finding per form is enough: the fix is the same for all fields. */
 		return add(run, f, "OO105", "no-applicant-identification", OO_SEVERITY_ERROR, c, fix,
 			   "field \"%s\" is prefilled from %s, but the form never identifies the applicant by %s",
-			   f->id, c->source, c->key);
+			   f->id, source_name(c), c->key);
 	}
 	return OO_OK;
 }

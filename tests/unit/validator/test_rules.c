@@ -111,7 +111,7 @@ static void rules_report_authentic_datum_by_hand(void **state)
 	assert_string_equal(f->concept, "enterprise.legal_name");
 	assert_string_equal(f->source, "kbo");
 	assert_string_equal(f->message,
-			    "field \"name\" asks enterprise.legal_name by hand (prefill is false), but kbo holds it");
+			    "field \"name\" asks enterprise.legal_name by hand (prefill is false), but KBO holds it");
 	assert_non_null(f->fix);
 	oo_findings_free(list);
 	oo_form_free(form);
