@@ -6,6 +6,11 @@ target_sources(oo_validator PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/schema_combinators.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_compile.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_compile_keywords.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_format.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_format_be.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_format_idna.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_format_net.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_format_uri.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_index.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_keywords.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_map.c
@@ -13,6 +18,7 @@ target_sources(oo_validator PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/schema_uri.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_validate.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_value.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_vocab.c
 )
 # floor, nearbyint and fmax for integer and multipleOf checks.
 target_link_libraries(oo_validator PUBLIC m)

@@ -8,37 +8,46 @@
 
 #include "onlyonce/alloc.h"
 
-/* The keywords the engine evaluates, in evaluation order: "properties"
- * and "patternProperties" come before "additionalProperties", and
- * "prefixItems" before "items", because the later ones depend on them,
- * and the "unevaluated" keywords come last because they read the
- * annotations of all the others.
- * Other keywords are ignored, as 2020-12 specifies for unknown keywords.
- * NOTE: "format" is only an annotation, and "$schema" and "$vocabulary"
- * are not read, so every schema is evaluated with all 2020-12 vocabularies. */
+/* The keywords the engine evaluates, in evaluation order, with the
+ * vocabulary each belongs to: "properties" and "patternProperties" come
+ * before "additionalProperties", and "prefixItems" before "items",
+ * because the later ones depend on them, and the "unevaluated" keywords
+ * come last because they read the annotations of all the others.
+ * Other keywords are ignored, as 2020-12 specifies for unknown keywords,
+ * and so are keywords of a vocabulary the meta-schema does not list. */
+#define V_APP VOCAB_APPLICATOR
+#define V_VAL VOCAB_VALIDATION
 static const struct {
 	const char *name;
 	keyword_kind kind;
+	unsigned vocabulary;
 } keyword_table[] = {
-	{ "type", KW_TYPE }, { "$ref", KW_REF }, { "$dynamicRef", KW_DYNAMIC_REF },
-	{ "enum", KW_ENUM }, { "const", KW_CONST }, { "multipleOf", KW_MULTIPLE_OF },
-	{ "minimum", KW_MINIMUM }, { "maximum", KW_MAXIMUM },
-	{ "exclusiveMinimum", KW_EXCLUSIVE_MINIMUM },
-	{ "exclusiveMaximum", KW_EXCLUSIVE_MAXIMUM },
-	{ "minLength", KW_MIN_LENGTH }, { "maxLength", KW_MAX_LENGTH },
-	{ "pattern", KW_PATTERN }, { "minItems", KW_MIN_ITEMS },
-	{ "maxItems", KW_MAX_ITEMS }, { "uniqueItems", KW_UNIQUE_ITEMS },
-	{ "minProperties", KW_MIN_PROPERTIES }, { "maxProperties", KW_MAX_PROPERTIES },
-	{ "required", KW_REQUIRED }, { "dependentRequired", KW_DEPENDENT_REQUIRED },
-	{ "properties", KW_PROPERTIES }, { "patternProperties", KW_PATTERN_PROPERTIES },
-	{ "additionalProperties", KW_ADDITIONAL_PROPERTIES },
-	{ "propertyNames", KW_PROPERTY_NAMES },
-	{ "dependentSchemas", KW_DEPENDENT_SCHEMAS },
-	{ "prefixItems", KW_PREFIX_ITEMS }, { "items", KW_ITEMS },
-	{ "contains", KW_CONTAINS }, { "allOf", KW_ALL_OF }, { "anyOf", KW_ANY_OF },
-	{ "oneOf", KW_ONE_OF }, { "not", KW_NOT }, { "if", KW_IF },
-	{ "unevaluatedItems", KW_UNEVALUATED_ITEMS },
-	{ "unevaluatedProperties", KW_UNEVALUATED_PROPERTIES },
+	{ "type", KW_TYPE, V_VAL }, { "$ref", KW_REF, VOCAB_CORE },
+	{ "$dynamicRef", KW_DYNAMIC_REF, VOCAB_CORE },
+	{ "enum", KW_ENUM, V_VAL }, { "const", KW_CONST, V_VAL },
+	{ "multipleOf", KW_MULTIPLE_OF, V_VAL },
+	{ "minimum", KW_MINIMUM, V_VAL }, { "maximum", KW_MAXIMUM, V_VAL },
+	{ "exclusiveMinimum", KW_EXCLUSIVE_MINIMUM, V_VAL },
+	{ "exclusiveMaximum", KW_EXCLUSIVE_MAXIMUM, V_VAL },
+	{ "minLength", KW_MIN_LENGTH, V_VAL }, { "maxLength", KW_MAX_LENGTH, V_VAL },
+	{ "pattern", KW_PATTERN, V_VAL }, { "format", KW_FORMAT, VOCAB_FORMAT_ANNOTATION },
+	{ "minItems", KW_MIN_ITEMS, V_VAL },
+	{ "maxItems", KW_MAX_ITEMS, V_VAL }, { "uniqueItems", KW_UNIQUE_ITEMS, V_VAL },
+	{ "minProperties", KW_MIN_PROPERTIES, V_VAL },
+	{ "maxProperties", KW_MAX_PROPERTIES, V_VAL },
+	{ "required", KW_REQUIRED, V_VAL },
+	{ "dependentRequired", KW_DEPENDENT_REQUIRED, V_VAL },
+	{ "properties", KW_PROPERTIES, V_APP },
+	{ "patternProperties", KW_PATTERN_PROPERTIES, V_APP },
+	{ "additionalProperties", KW_ADDITIONAL_PROPERTIES, V_APP },
+	{ "propertyNames", KW_PROPERTY_NAMES, V_APP },
+	{ "dependentSchemas", KW_DEPENDENT_SCHEMAS, V_APP },
+	{ "prefixItems", KW_PREFIX_ITEMS, V_APP }, { "items", KW_ITEMS, V_APP },
+	{ "contains", KW_CONTAINS, V_APP }, { "allOf", KW_ALL_OF, V_APP },
+	{ "anyOf", KW_ANY_OF, V_APP }, { "oneOf", KW_ONE_OF, V_APP },
+	{ "not", KW_NOT, V_APP }, { "if", KW_IF, V_APP },
+	{ "unevaluatedItems", KW_UNEVALUATED_ITEMS, VOCAB_UNEVALUATED },
+	{ "unevaluatedProperties", KW_UNEVALUATED_PROPERTIES, VOCAB_UNEVALUATED },
 };
 
 #define KEYWORD_TABLE_SIZE (sizeof(keyword_table) / sizeof(keyword_table[0]))
@@ -78,21 +87,39 @@ static oo_status new_node(compile_ctx *ctx, schema_resource *resource,
 	return OO_OK;
 }
 
+/* Returns 1 when the keyword at table index i is evaluated under the
+ * vocabularies in mask. "format" asserts only when the caller asks for it
+ * or the meta-schema lists the format-assertion vocabulary, and only for
+ * a format the engine knows. */
+static int keyword_active(const compile_ctx *ctx, size_t i, unsigned mask, json_t *value)
+{
+	if (keyword_table[i].kind != KW_FORMAT)
+		return (mask & keyword_table[i].vocabulary) != 0;
+	if (!(mask & (VOCAB_FORMAT_ANNOTATION | VOCAB_FORMAT_ASSERTION)))
+		return 0;
+	if (!(mask & VOCAB_FORMAT_ASSERTION) && !(ctx->flags & OO_SCHEMA_ASSERT_FORMATS))
+		return 0;
+	return json_is_string(value) && oo_schema__format_find(json_string_value(value));
+}
+
 static oo_status compile_keywords(compile_ctx *ctx, schema_node *node, json_t *json)
 {
 	size_t i, count = 0;
-	oo_status rc = OO_OK;
+	unsigned mask;
+	oo_status rc = oo_schema__resource_vocabularies(ctx, node->resource, &mask);
 
+	if (rc != OO_OK)
+		return rc;
 	for (i = 0; i < KEYWORD_TABLE_SIZE; i++)
 		count += json_object_get(json, keyword_table[i].name) != NULL;
-	node->keywords = oo_calloc(count, sizeof(*node->keywords));
+	node->keywords = oo_calloc(count ? count : 1, sizeof(*node->keywords));
 	if (!node->keywords)
 		return oo_error_set(ctx->err, OO_ENOMEM, NULL, 0, 0, "out of memory");
 	for (i = 0; rc == OO_OK && i < KEYWORD_TABLE_SIZE; i++) {
 		json_t *value = json_object_get(json, keyword_table[i].name);
 		keyword *kw = &node->keywords[node->keyword_count];
 
-		if (!value)
+		if (!value || !keyword_active(ctx, i, mask, value))
 			continue;
 		kw->value = value;
 		kw->kind = keyword_table[i].kind;
@@ -225,6 +252,7 @@ oo_status oo_schema_compile_with(oo_schema **out, json_t *schema,
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.err = err;
 	ctx.registry = options ? options->registry : NULL;
+	ctx.flags = options ? options->flags : 0;
 	ctx.schema = oo_calloc(1, sizeof(*ctx.schema));
 	if (!ctx.schema)
 		return oo_error_set(err, OO_ENOMEM, NULL, 0, 0, "out of memory");

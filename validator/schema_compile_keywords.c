@@ -281,6 +281,9 @@ static oo_status compile_value(compile_ctx *ctx, schema_node *node, keyword *kw)
 	case KW_REQUIRED:
 		return is_string_array(kw->value) ? OO_OK
 						  : invalid(ctx, node, kw, "an array of strings");
+	case KW_FORMAT:
+		kw->format = oo_schema__format_find(json_string_value(kw->value));
+		return OO_OK;
 	case KW_PATTERN:
 		if (!json_is_string(kw->value))
 			return invalid(ctx, node, kw, "a string");

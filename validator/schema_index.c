@@ -136,6 +136,8 @@ static oo_status enter_id(compile_ctx *ctx, json_t *json, schema_resource **reso
 		}
 	} else {
 		rc = add_resource(ctx, uri, json, &res);
+		if (rc == OO_OK)
+			res->parent = *resource;
 	}
 	oo_free(uri);
 	if (rc != OO_OK)
@@ -352,6 +354,11 @@ oo_status oo_schema_registry_add(oo_schema_registry *registry, const char *uri,
 	}
 	json_decref(old);
 	return OO_OK;
+}
+
+json_t *oo_schema__registry_get(const oo_schema_registry *registry, const char *uri)
+{
+	return oo_schema__map_get(&registry->documents, uri);
 }
 
 void oo_schema_registry_free(oo_schema_registry *registry)

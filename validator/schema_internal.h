@@ -68,12 +68,27 @@ void oo_schema__pointer_put_token(oo_buf *buf, const char *token);
 typedef struct schema_node schema_node;
 
 /* A schema resource: a document root or a subschema with "$id". */
-typedef struct {
+typedef struct schema_resource {
 	char *uri;              /* absolute URI without fragment, "" if none */
 	json_t *root;
 	map dynamic_anchors;    /* name -> schema_node *, once compiled */
 	map dynamic_json;       /* name -> json_t *, found while indexing */
+	struct schema_resource *parent; /* enclosing resource, for "$schema" */
+	unsigned vocabularies;  /* VOCAB_* bits, once vocabularies_known */
+	int vocabularies_known;
 } schema_resource;
+
+/* The 2020-12 vocabularies, as a meta-schema's "$vocabulary" lists them. */
+enum {
+	VOCAB_CORE = 1, VOCAB_APPLICATOR = 2, VOCAB_UNEVALUATED = 4,
+	VOCAB_VALIDATION = 8, VOCAB_META_DATA = 16, VOCAB_FORMAT_ANNOTATION = 32,
+	VOCAB_CONTENT = 64, VOCAB_FORMAT_ASSERTION = 128
+};
+/* What a schema without "$vocabulary" in its meta-schema gets: the
+ * vocabularies of the 2020-12 meta-schema. */
+#define VOCAB_DEFAULT (VOCAB_CORE | VOCAB_APPLICATOR | VOCAB_UNEVALUATED | \
+		       VOCAB_VALIDATION | VOCAB_META_DATA | VOCAB_FORMAT_ANNOTATION | \
+		       VOCAB_CONTENT)
 
 typedef enum {
 	KW_REF, KW_DYNAMIC_REF, KW_TYPE, KW_ENUM, KW_CONST,
@@ -84,8 +99,11 @@ typedef enum {
 	KW_PROPERTIES, KW_PATTERN_PROPERTIES, KW_ADDITIONAL_PROPERTIES,
 	KW_PROPERTY_NAMES, KW_DEPENDENT_SCHEMAS, KW_PREFIX_ITEMS, KW_ITEMS,
 	KW_CONTAINS, KW_ALL_OF, KW_ANY_OF, KW_ONE_OF, KW_NOT, KW_IF,
-	KW_UNEVALUATED_ITEMS, KW_UNEVALUATED_PROPERTIES
+	KW_UNEVALUATED_ITEMS, KW_UNEVALUATED_PROPERTIES, KW_FORMAT
 } keyword_kind;
+
+/* A format check: 1 when the len bytes at s conform, 0 when not. */
+typedef int (*format_fn)(const char *s, size_t len);
 
 /* Bits of the "type" keyword. */
 enum {
@@ -110,6 +128,7 @@ typedef struct keyword {
 	const struct keyword *pattern_properties;  /* and "items" depend on */
 	const struct keyword *prefix_items;
 	char *dynamic_anchor;      /* $dynamicRef: anchor name to look up, or NULL */
+	format_fn format;          /* "format" when asserted */
 } keyword;
 
 struct schema_node {
@@ -137,6 +156,7 @@ struct oo_schema {
 typedef struct {
 	oo_schema *schema;
 	const oo_schema_registry *registry;
+	unsigned flags;   /* OO_SCHEMA_* from the options */
 	map resources;    /* uri -> schema_resource * */
 	map anchors;      /* "uri#name" -> json_t * */
 	map locations;    /* json_t pointer key -> schema_location * */
@@ -162,6 +182,40 @@ oo_status oo_schema__compile_keyword(compile_ctx *ctx, schema_node *node, json_t
 			  keyword *kw);
 oo_status oo_schema__compile_regex(compile_ctx *ctx, json_t *pattern, const char *where,
 			pcre2_code **out);
+/* Compiles the ECMA-262 pattern (len bytes) into *out. On failure stores
+ * the PCRE2 message in message (when not NULL, size 160) and the offset. */
+oo_status oo_schema__regex_compile_text(pcre2_code **out, const char *pattern, size_t len,
+					char *message, size_t *offset);
+/* Finds the vocabularies of resource from the "$vocabulary" of its
+ * meta-schema ("$schema"), looked up in the schema or the registry. Fails
+ * with OO_ESCHEMA when a required vocabulary is unknown. */
+oo_status oo_schema__resource_vocabularies(compile_ctx *ctx, schema_resource *resource,
+					   unsigned *out);
+/* Returns the document the registry has under uri, or NULL. */
+json_t *oo_schema__registry_get(const oo_schema_registry *registry, const char *uri);
+
+/* ---- formats (schema_format*.c) ---- */
+
+format_fn oo_schema__format_find(const char *name);
+int oo_schema__days_in_month(int year, int month);
+int oo_schema__format_email(const char *s, size_t len);
+int oo_schema__format_idn_email(const char *s, size_t len);
+int oo_schema__format_hostname(const char *s, size_t len);
+int oo_schema__format_idn_hostname(const char *s, size_t len);
+/* Checks an "xn--" label: valid Punycode that decodes to a valid U-label. */
+int oo_schema__idna_a_label(const char *s, size_t len);
+int oo_schema__format_ipv4(const char *s, size_t len);
+int oo_schema__format_ipv6(const char *s, size_t len);
+int oo_schema__format_uri(const char *s, size_t len);
+int oo_schema__format_uri_reference(const char *s, size_t len);
+int oo_schema__format_iri(const char *s, size_t len);
+int oo_schema__format_iri_reference(const char *s, size_t len);
+int oo_schema__format_uri_template(const char *s, size_t len);
+int oo_schema__format_be_enterprise(const char *s, size_t len);
+int oo_schema__format_be_establishment(const char *s, size_t len);
+int oo_schema__format_be_insz(const char *s, size_t len);
+int oo_schema__format_be_iban(const char *s, size_t len);
+int oo_schema__format_be_postcode(const char *s, size_t len);
 void oo_schema__keyword_release(keyword *kw);
 
 /* ---- values (schema_value.c) ---- */
@@ -177,6 +231,8 @@ void oo_schema__key_quote(char out[OO_SCHEMA_QUOTE_BUF], const char *key);
 const char *oo_schema__value_type_name(json_t *v);
 /* Counts the Unicode code points of a UTF-8 string. */
 size_t oo_schema__utf8_length(const char *s, size_t len);
+/* Writes code point cp as UTF-8 to out (4 bytes) and returns the length. */
+size_t oo_schema__utf8_encode(char out[4], unsigned cp);
 
 /* ---- validation (schema_validate.c, schema_keywords.c) ---- */
 

@@ -88,8 +88,10 @@ static int is_multiple(json_t *instance, json_t *divisor)
 	if (json_is_integer(instance) && json_is_integer(divisor))
 		return json_integer_value(instance) % json_integer_value(divisor) == 0;
 	q = json_number_value(instance) / json_number_value(divisor);
+	/* A quotient beyond the double range (1e308 / 0.5) is tested with the
+	 * exact remainder instead. */
 	if (!isfinite(q))
-		return 0;
+		return fmod(json_number_value(instance), json_number_value(divisor)) == 0.0;
 	return fabs(q - nearbyint(q)) < 1e-9 * fmax(1.0, fabs(q));
 }
 
@@ -141,6 +143,19 @@ static int check_pattern(validate_ctx *ctx, const schema_node *node, const keywo
 	else
 		oo_schema__report(ctx, node, kw->name, "value %s could not be matched against the pattern %s within the match limits",
 		       quoted, pattern);
+	return 0;
+}
+
+static int check_format(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+			json_t *instance)
+{
+	char quoted[OO_SCHEMA_QUOTE_BUF];
+
+	if (kw->format(json_string_value(instance), json_string_length(instance)))
+		return 1;
+	oo_schema__value_quote(quoted, instance);
+	oo_schema__report(ctx, node, kw->name, "value %s is not a valid \"%s\"", quoted,
+			  json_string_value(kw->value));
 	return 0;
 }
 
@@ -266,6 +281,8 @@ int oo_schema__validate_keyword(validate_ctx *ctx, const schema_node *node, cons
 	case KW_MULTIPLE_OF: case KW_MINIMUM: case KW_MAXIMUM:
 	case KW_EXCLUSIVE_MINIMUM: case KW_EXCLUSIVE_MAXIMUM:
 		return !json_is_number(instance) || check_number(ctx, node, kw, instance);
+	case KW_FORMAT:
+		return !json_is_string(instance) || check_format(ctx, node, kw, instance);
 	case KW_MIN_LENGTH: case KW_MAX_LENGTH: case KW_PATTERN:
 		return !json_is_string(instance) || check_string(ctx, node, kw, instance);
 	case KW_MIN_ITEMS: case KW_MAX_ITEMS:

@@ -3,6 +3,7 @@
  * syntax compiled by PCRE2, with match and depth limits. */
 #include "schema_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Unicode General_Category long names, which ECMA-262 accepts in \p{...}
@@ -51,69 +52,167 @@ static void put_property(oo_buf *out, const char *name, size_t len)
 	oo_buf_append(out, name, len);
 }
 
-static void translate_properties(oo_buf *out, const char *s, size_t len)
+/* ECMA-262 \s: white space and line terminators, Unicode-wide, while
+ * PCRE2 without PCRE2_UCP matches ASCII white space only. It is spelled
+ * with \uHHHH, because PCRE2_ALT_BSUX turns off \x{...}. */
+#define ECMA_SPACE "\\t\\n\\x0B\\f\\r \\u00a0\\u1680\\u2000-\\u200a" \
+		   "\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+
+/* Writes one escape at s (s[0] is the backslash) in PCRE2 spelling and
+ * returns the number of bytes of s it used. */
+static size_t translate_escape(oo_buf *out, const char *s, size_t len, int in_class)
 {
-	size_t i = 0, end;
+	size_t end;
+
+	if ((s[1] == 'p' || s[1] == 'P') && len > 2 && s[2] == '{') {
+		for (end = 3; end < len && s[end] != '}'; end++)
+			;
+		if (end < len) {
+			oo_buf_append(out, s, 3);
+			put_property(out, s + 3, end - 3);
+			oo_buf_putc(out, '}');
+			return end + 1;
+		}
+	}
+	if (s[1] == 's') {
+		oo_buf_puts(out, in_class ? ECMA_SPACE : "[" ECMA_SPACE "]");
+		return 2;
+	}
+	/* NOTE: \S inside a class keeps the PCRE2 (ASCII) meaning, because a
+	 * negated set cannot be spelled inside another class. */
+	if (s[1] == 'S' && !in_class) {
+		oo_buf_puts(out, "[^" ECMA_SPACE "]");
+		return 2;
+	}
+	oo_buf_append(out, s, 2);
+	return 2;
+}
+
+/* Letters that may follow a backslash in ECMA-262 with the "u" flag;
+ * PCRE2 escapes such as \a, \A, \z or \Q are not among them. */
+static int ecma_escape_letter(char c)
+{
+	return strchr("bBcdDfknpPrsStuvwWx", c) != NULL;
+}
+
+/* Returns 1 when "(?" at s starts a group ECMA-262 does not have: inline
+ * flags "(?i)", Python named groups "(?P<n>" and comments "(?#". */
+static int foreign_group(const char *s, size_t len)
+{
+	size_t i = 2;
+
+	if (len < 3)
+		return 0;
+	if (s[2] == 'P' || s[2] == '#')
+		return 1;
+	while (i < len && strchr("imsx-", s[i]) && s[i] != '\0')
+		i++;
+	return i > 2 && i < len && s[i] == ')';
+}
+
+/* Rewrites an ECMA-262 pattern for PCRE2: long property names, \s, and
+ * the empty classes "[]" (matches nothing) and "[^]" (matches anything),
+ * which PCRE2 reads as the start of a class containing "]". Returns 0
+ * for syntax that ECMA-262 rejects and PCRE2 would accept. */
+static int translate_pattern(oo_buf *out, const char *s, size_t len)
+{
+	size_t i = 0;
+	int in_class = 0;
 
 	oo_buf_puts(out, "");
 	while (i < len) {
-		if (s[i] != '\\' || i + 1 >= len) {
-			oo_buf_putc(out, s[i++]);
+		if (s[i] == '\\' && i + 1 < len) {
+			if (((s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i + 1] >= 'A' && s[i + 1] <= 'Z')) &&
+			    !ecma_escape_letter(s[i + 1]))
+				return 0;
+			i += translate_escape(out, s + i, len - i, in_class);
 			continue;
 		}
-		if ((s[i + 1] == 'p' || s[i + 1] == 'P') && i + 2 < len && s[i + 2] == '{') {
-			for (end = i + 3; end < len && s[end] != '}'; end++)
-				;
-			if (end < len) {
-				oo_buf_append(out, s + i, 3);
-				put_property(out, s + i + 3, end - i - 3);
-				oo_buf_putc(out, '}');
-				i = end + 1;
-				continue;
-			}
+		if (!in_class && s[i] == '(' && i + 1 < len && s[i + 1] == '?' &&
+		    foreign_group(s + i, len - i))
+			return 0;
+		if (!in_class && s[i] == '[' && i + 1 < len && s[i + 1] == ']') {
+			oo_buf_puts(out, "(?!)");
+			i += 2;
+			continue;
 		}
-		oo_buf_append(out, s + i, 2);
-		i += 2;
+		if (!in_class && s[i] == '[' && i + 2 < len && s[i + 1] == '^' && s[i + 2] == ']') {
+			oo_buf_puts(out, "[\\s\\S]");
+			i += 3;
+			continue;
+		}
+		if (s[i] == '[' && !in_class)
+			in_class = 1;
+		else if (s[i] == ']' && in_class)
+			in_class = 0;
+		oo_buf_putc(out, s[i++]);
 	}
+	return 1;
 }
 
-oo_status oo_schema__compile_regex(compile_ctx *ctx, json_t *pattern, const char *where,
-			pcre2_code **out)
+oo_status oo_schema__regex_compile_text(pcre2_code **out, const char *pattern, size_t len,
+					char *message, size_t *offset)
 {
 	/* ECMA-262 semantics as far as PCRE2 offers them: "$" matches only at
 	 * the end, \u0041 is a code point, and without PCRE2_UCP \d and \w
 	 * stay ASCII as in ECMA-262. */
 	uint32_t options = PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_ALT_BSUX;
-	pcre2_compile_context *cc;
-	PCRE2_UCHAR message[160];
-	PCRE2_SIZE offset;
+	pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
 	oo_buf source = OO_BUF_INIT;
-	int code;
+	PCRE2_SIZE error_offset = 0;
+	int code = 0;
+
+	*out = NULL;
+	if (!cc)
+		return OO_ENOMEM;
+	pcre2_set_compile_extra_options(cc, PCRE2_EXTRA_ALT_BSUX);
+	if (!translate_pattern(&source, pattern, len)) {
+		pcre2_compile_context_free(cc);
+		oo_buf_free(&source);
+		if (message)
+			snprintf(message, 160, "syntax that ECMA-262 does not allow");
+		if (offset)
+			*offset = 0;
+		return OO_ESCHEMA;
+	}
+	if (!source.failed)
+		*out = pcre2_compile((PCRE2_SPTR)source.data, source.len, options, &code,
+				     &error_offset, cc);
+	pcre2_compile_context_free(cc);
+	if (source.failed) {
+		oo_buf_free(&source);
+		return OO_ENOMEM;
+	}
+	oo_buf_free(&source);
+	if (*out)
+		return OO_OK;
+	if (message)
+		pcre2_get_error_message(code, (PCRE2_UCHAR *)message, 160);
+	if (offset)
+		*offset = (size_t)error_offset;
+	return OO_ESCHEMA;
+}
+
+oo_status oo_schema__compile_regex(compile_ctx *ctx, json_t *pattern, const char *where,
+			pcre2_code **out)
+{
+	char message[160];
+	size_t offset = 0;
+	oo_status rc;
 
 	if (json_string_length(pattern) > OO_SCHEMA_PATTERN_MAX)
 		return oo_error_set(ctx->err, OO_ELIMIT, NULL, 0, 0,
 				    "pattern at \"%s\" is longer than the limit of %d bytes",
 				    where, OO_SCHEMA_PATTERN_MAX);
-	cc = pcre2_compile_context_create(NULL);
-	if (!cc)
+	rc = oo_schema__regex_compile_text(out, json_string_value(pattern),
+					   json_string_length(pattern), message, &offset);
+	if (rc == OO_ENOMEM)
 		return oo_error_set(ctx->err, OO_ENOMEM, NULL, 0, 0, "out of memory");
-	pcre2_set_compile_extra_options(cc, PCRE2_EXTRA_ALT_BSUX);
-	translate_properties(&source, json_string_value(pattern), json_string_length(pattern));
-	if (source.failed) {
-		pcre2_compile_context_free(cc);
-		oo_buf_free(&source);
-		return oo_error_set(ctx->err, OO_ENOMEM, NULL, 0, 0, "out of memory");
-	}
-	*out = pcre2_compile((PCRE2_SPTR)source.data, source.len, options, &code, &offset, cc);
-	pcre2_compile_context_free(cc);
-	oo_buf_free(&source);
-	if (*out)
+	if (rc == OO_OK)
 		return OO_OK;
-	pcre2_get_error_message(code, message, sizeof(message));
 	return oo_error_set(ctx->err, OO_ESCHEMA, NULL, 0, 0,
 			    "invalid schema: pattern \"%s\" at \"%s\" is not a valid regular expression: %s at offset %zu",
-			    json_string_value(pattern), where, (char *)message,
-			    (size_t)offset);
+			    json_string_value(pattern), where, message, offset);
 }
 
 int oo_schema__regex_search(validate_ctx *ctx, pcre2_code *re, const char *subject, size_t len)

@@ -64,7 +64,15 @@ typedef struct {
 	 * compilation only: the compiled schema keeps references to the
 	 * documents it uses. */
 	const oo_schema_registry *registry;
+	/* OO_SCHEMA_* flags, 0 for none. */
+	unsigned flags;
 } oo_schema_options;
+
+/* Makes "format" an assertion for the formats the engine knows (see
+ * oo_schema_format_check). Without it "format" is an annotation only, as
+ * 2020-12 specifies by default, unless the schema's meta-schema lists the
+ * format-assertion vocabulary. */
+#define OO_SCHEMA_ASSERT_FORMATS 1u
 
 /* Compiles schema like oo_schema_compile, with options (NULL for none).
  * A "$ref" to a URI that is neither in schema nor in the registry fails
@@ -78,5 +86,15 @@ oo_status oo_schema_compile_with(oo_schema **out, json_t *schema,
  * (when known), "instanceLocation", "error"}]}. Caller owns *out. */
 oo_status oo_schema_result_to_json(json_t **out, const oo_schema_result *result,
 				   oo_error *err);
+
+/* Checks value (len bytes, may contain NUL) against the named format:
+ * returns 1 when it conforms, 0 when not, and -1 when the engine does not
+ * know the format. The formats are those of 2020-12 (date, date-time,
+ * time, duration, email, idn-email, hostname, idn-hostname, ipv4, ipv6,
+ * uri, uri-reference, iri, iri-reference, uri-template, uuid, regex,
+ * json-pointer, relative-json-pointer) and the Belgian identifiers
+ * "be-enterprise-number", "be-establishment-number", "be-insz",
+ * "be-iban" and "be-postcode". */
+int oo_schema_format_check(const char *format, const char *value, size_t len);
 
 #endif

@@ -97,7 +97,7 @@ static void base_uri_option_sets_absolute_location(void **state)
 	json_t *json = parse_json("{\"$defs\": {\"t\": {\"type\": \"string\"}},"
 				  " \"$ref\": \"#/$defs/t\"}");
 	json_t *instance = json_integer(1);
-	oo_schema_options options = { "file:///forms/x.schema.json", NULL };
+	oo_schema_options options = { "file:///forms/x.schema.json", NULL, 0 };
 	oo_schema *schema = NULL;
 	oo_schema_result result;
 	oo_error err;

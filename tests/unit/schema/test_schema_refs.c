@@ -108,7 +108,7 @@ static void ref_reaches_registry_document(void **state)
 				  " \"$ref\": \"../common.json#/$defs/nr\"}");
 	json_t *instance = json_integer(5);
 	oo_schema_registry *registry = NULL;
-	oo_schema_options options = { NULL, NULL };
+	oo_schema_options options = { NULL, NULL, 0 };
 	oo_schema *schema = NULL;
 	oo_schema_result result;
 	oo_error err;
