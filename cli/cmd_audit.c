@@ -135,6 +135,13 @@ static const oo_field *covering_field(const form_set *defs, const char *concept,
 	return NULL;
 }
 
+static int is_fetchable_document(const oo_catalog *cat, const char *concept)
+{
+	const oo_concept *c = oo_catalog_find(cat, concept);
+
+	return c && c->kind == OO_CONCEPT_DOCUMENT && c->fetchable;
+}
+
 static const char *field_label(const oo_field *f)
 {
 	const char *label = oo_text_get(&f->label, OO_LANG_NL);
@@ -230,7 +237,7 @@ static void print_json(const form_set *set, const form_set *defs, const oo_catal
 }
 
 static void print_text(const form_set *set, const form_set *defs, const oo_catalog *cat,
-		       const oo_findings *list)
+		       const oo_findings *list, size_t pages)
 {
 	size_t i, j;
 
@@ -251,12 +258,15 @@ static void print_text(const form_set *set, const form_set *defs, const oo_catal
 			if (cover)
 				printf(_("  \"%s\" (%s): covered by %s, field %s\n"), field_label(f),
 				       f->concept, def->id, cover->id);
+			else if (is_fetchable_document(cat, f->concept))
+				printf(_("  \"%s\" (%s): not asked, the government fetches it\n"),
+				       field_label(f), f->concept);
 			else
 				printf(_("  \"%s\" (%s): not covered by any definition\n"),
 				       field_label(f), f->concept);
 		}
 	}
-	cli_print_findings(stdout, list, "text", set->count);
+	cli_print_findings(stdout, list, "text", pages);
 }
 
 static void free_set(form_set *set)
@@ -282,8 +292,8 @@ int cmd_audit(int argc, char **argv)
 	oo_checker *checker = NULL;
 	oo_findings *list = NULL;
 	oo_error err;
-	int opt, code = EXIT_USAGE, input_error = 0;
-	size_t i;
+	int opt, code = EXIT_USAGE;
+	size_t i, unreadable = 0;
 
 	oo_error_clear(&err);
 	while ((opt = getopt_long(argc, argv, "f:h", options, NULL)) != -1) {
@@ -314,7 +324,7 @@ int cmd_audit(int argc, char **argv)
 
 	for (i = 0; i < inputs.count; i++)
 		if (audit_page(inputs.paths[i], checker, &set, list) != 0)
-			input_error = 1;
+			unreadable++; /* reported; the run goes on with the other pages */
 	if (oo_audit_across(set.forms, set.count, oo_checker_catalog(checker), list, &err) != OO_OK) {
 		cli_print_error(&err);
 		goto cleanup;
@@ -323,8 +333,9 @@ int cmd_audit(int argc, char **argv)
 	if (strcmp(format, "json") == 0)
 		print_json(&set, against ? &defs : NULL, oo_checker_catalog(checker), list);
 	else
-		print_text(&set, against ? &defs : NULL, oo_checker_catalog(checker), list);
-	if (input_error)
+		print_text(&set, against ? &defs : NULL, oo_checker_catalog(checker), list,
+			   inputs.count - unreadable);
+	if (unreadable)
 		code = EXIT_USAGE;
 	else
 		code = oo_findings_has(list, OO_SEVERITY_ERROR) ? EXIT_FINDINGS : EXIT_CLEAN;
