@@ -16,6 +16,7 @@ static void print_usage(FILE *fp)
 		"  check   validate form definitions and apply the only-once rules\n"
 		"  build   render form definitions as HTML with prefilled KBO data\n"
 		"  audit   report what existing HTML forms ask that a source already holds\n"
+		"  validate  check JSON documents, such as submissions, against a JSON Schema\n"
 		"\n"
 		"Run 'onlyonce COMMAND --help' for the options of a command.\n"
 		"Exit status: 0 clean, 1 findings at error level, 2 usage or input error.\n"), fp);
@@ -59,6 +60,8 @@ int main(int argc, char **argv)
 		return cmd_build(argc - 1, argv + 1);
 	if (strcmp(command, "audit") == 0)
 		return cmd_audit(argc - 1, argv + 1);
+	if (strcmp(command, "validate") == 0)
+		return cmd_validate(argc - 1, argv + 1);
 	cli_errorf(_("unknown command '%s'"), command);
 	print_usage(stderr);
 	return EXIT_USAGE;

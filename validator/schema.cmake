@@ -6,6 +6,7 @@ target_sources(oo_validator PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/schema_combinators.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_compile.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_compile_keywords.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_file.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_format.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_format_be.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_format_idna.c

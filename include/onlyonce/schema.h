@@ -55,6 +55,13 @@ oo_status oo_schema_registry_add(oo_schema_registry *registry, const char *uri,
 
 void oo_schema_registry_free(oo_schema_registry *registry);
 
+/* Reads the schema document at path (at most OO_FILE_MAX_SIZE bytes) and
+ * adds it under its "file://" URI and, when it has one, under its "$id",
+ * so that "$ref" can name it either way. Nothing is fetched from the
+ * network: a URI that no added document has stays unresolved. */
+oo_status oo_schema_registry_add_file(oo_schema_registry *registry, const char *path,
+				      oo_error *err);
+
 typedef struct {
 	/* The URI the schema was retrieved from, the base for its relative
 	 * "$id" and "$ref" values and for absolute_keyword_location; NULL
@@ -79,6 +86,13 @@ typedef struct {
  * with OO_ESCHEMA. */
 oo_status oo_schema_compile_with(oo_schema **out, json_t *schema,
 				 const oo_schema_options *options,
+				 oo_error *err);
+
+/* Reads, parses and compiles the schema at path, with its "file://" URI
+ * as the base URI and registry (borrowed, may be NULL) for "$ref" to other
+ * documents; flags are OO_SCHEMA_* flags. Caller frees with oo_schema_free. */
+oo_status oo_schema_compile_file(oo_schema **out, const char *path,
+				 const oo_schema_registry *registry, unsigned flags,
 				 oo_error *err);
 
 /* Builds the 2020-12 "basic" output unit of result:
