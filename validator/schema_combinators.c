@@ -76,13 +76,19 @@ static int check_any_one_of(validate_ctx *ctx, const schema_node *node, const ke
 {
 	char quoted[OO_SCHEMA_QUOTE_BUF];
 	error_list branch_errors = { NULL, 0, 0 };
+	error_list *outer = ctx->errors;
 	size_t passed[2] = { 0, 0 };
-	size_t count = run_branches(ctx, kw, instance, &branch_errors, passed);
+	size_t count;
 
-	if (count == 1 || (count > 1 && kw->kind == KW_ANY_OF)) {
-		oo_schema__error_list_clear(&branch_errors);
+	/* Branch errors are only built when the keyword fails, because
+	 * building messages costs more than running the branches twice. */
+	ctx->errors = NULL;
+	count = run_branches(ctx, kw, instance, &branch_errors, passed);
+	ctx->errors = outer;
+	if (count == 1 || (count > 1 && kw->kind == KW_ANY_OF))
 		return 1;
-	}
+	if (outer && count == 0 && ctx->status == OO_OK)
+		run_branches(ctx, kw, instance, &branch_errors, passed);
 	oo_schema__value_quote(quoted, instance);
 	if (count > 1) {
 		oo_schema__report(ctx, node, kw->name, "value %s matches both schema %zu and schema %zu of \"oneOf\", but must match exactly one",

@@ -250,7 +250,7 @@ format_fn oo_schema__format_find(const char *name)
 	return NULL;
 }
 
-int oo_schema_format_fn(const char *format, const char *value, size_t len)
+int oo_schema_format_check(const char *format, const char *value, size_t len)
 {
 	format_fn check = oo_schema__format_find(format);
 

@@ -263,6 +263,7 @@ typedef struct {
 	error_list *errors;       /* NULL while only validity matters */
 	oo_status status;         /* first hard failure (OO_ENOMEM, OO_ELIMIT) */
 	oo_error *err;
+	pcre2_match_data *match_data; /* shared by every regex search, or NULL */
 } validate_ctx;
 
 /* Returns 1 when instance is valid against node, 0 when not. Errors go

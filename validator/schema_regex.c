@@ -217,18 +217,19 @@ oo_status oo_schema__compile_regex(compile_ctx *ctx, json_t *pattern, const char
 
 int oo_schema__regex_search(validate_ctx *ctx, pcre2_code *re, const char *subject, size_t len)
 {
-	pcre2_match_data *data = pcre2_match_data_create_from_pattern(re, NULL);
 	int rc;
 
-	if (!data) {
+	/* One match block for the whole validation: only whether a match
+	 * exists matters, so one ovector pair is enough for every pattern. */
+	if (!ctx->match_data)
+		ctx->match_data = pcre2_match_data_create(1, NULL);
+	if (!ctx->match_data) {
 		ctx->status = ctx->status ? ctx->status : OO_ENOMEM;
 		return -1;
 	}
-	rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, data,
+	rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, ctx->match_data,
 			 ctx->schema->match_context);
-	pcre2_match_data_free(data);
 	if (rc >= 0)
 		return 1;
 	return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
 }
-

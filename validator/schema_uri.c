@@ -255,13 +255,17 @@ oo_status oo_schema__pointer_walk(json_t *root, const char *fragment, json_t **o
 
 void oo_schema__pointer_put_token(oo_buf *buf, const char *token)
 {
+	const char *run = token;
+
+	/* Runs without "~" or "/" are appended whole: this sits on the hot
+	 * path of every subschema application. */
 	oo_buf_putc(buf, '/');
 	for (; *token; token++) {
-		if (*token == '~')
-			oo_buf_puts(buf, "~0");
-		else if (*token == '/')
-			oo_buf_puts(buf, "~1");
-		else
-			oo_buf_putc(buf, *token);
+		if (*token != '~' && *token != '/')
+			continue;
+		oo_buf_append(buf, run, (size_t)(token - run));
+		oo_buf_puts(buf, *token == '~' ? "~0" : "~1");
+		run = token + 1;
 	}
+	oo_buf_append(buf, run, (size_t)(token - run));
 }

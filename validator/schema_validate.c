@@ -211,6 +211,7 @@ oo_status oo_schema_validate(const oo_schema *schema, json_t *instance,
 	ctx.errors = &errors;
 	ctx.err = err;
 	result->valid = oo_schema__validate_node(&ctx, schema->root, instance);
+	pcre2_match_data_free(ctx.match_data);
 	oo_buf_free(&ctx.keyword_path);
 	oo_buf_free(&ctx.instance_path);
 	if (ctx.status != OO_OK) {

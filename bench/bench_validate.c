@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* Measures how many JSON documents per second the schema engine validates,
+ * with and without parsing, for bench/run.sh. Reads the schema and the
+ * documents (one JSON file each, or one document per line of a .jsonl
+ * file) into memory first, so that file I/O is not measured.
+ * Usage: bench_validate [--assert-formats] ROUNDS NAME SCHEMA DOCUMENT...
+ * Prints one line per mode: NAME, mode, documents, seconds, documents per
+ * second, valid documents; then the peak resident set size in KiB. */
+#define _XOPEN_SOURCE 700
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "onlyonce/schema.h"
+
+typedef struct {
+	char **texts;
+	size_t *lengths;
+	size_t count, cap;
+} corpus;
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void add_text(corpus *c, const char *text, size_t len)
+{
+	if (c->count == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->texts = realloc(c->texts, c->cap * sizeof(*c->texts));
+		c->lengths = realloc(c->lengths, c->cap * sizeof(*c->lengths));
+		if (!c->texts || !c->lengths) {
+			fputs("bench_validate: out of memory\n", stderr);
+			exit(2);
+		}
+	}
+	c->texts[c->count] = strndup(text, len);
+	c->lengths[c->count++] = len;
+}
+
+/* Adds the file, or each non-empty line of a .jsonl file. */
+static void add_file(corpus *c, const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *text;
+	long size;
+	size_t n = strlen(path), start = 0, i;
+
+	if (!fp || fseek(fp, 0, SEEK_END) != 0 || (size = ftell(fp)) < 0) {
+		fprintf(stderr, "bench_validate: cannot read %s\n", path);
+		exit(2);
+	}
+	rewind(fp);
+	text = malloc((size_t)size + 1);
+	if (!text || fread(text, 1, (size_t)size, fp) != (size_t)size) {
+		fprintf(stderr, "bench_validate: cannot read %s\n", path);
+		exit(2);
+	}
+	fclose(fp);
+	text[size] = '\0';
+	if (n < 6 || strcmp(path + n - 6, ".jsonl") != 0) {
+		add_text(c, text, (size_t)size);
+	} else {
+		for (i = 0; i <= (size_t)size; i++) {
+			if (i < (size_t)size && text[i] != '\n')
+				continue;
+			if (i > start)
+				add_text(c, text + start, i - start);
+			start = i + 1;
+		}
+	}
+	free(text);
+}
+
+static json_t *parse(const char *text, size_t len)
+{
+	json_error_t error;
+	json_t *doc = json_loadb(text, len, JSON_ALLOW_NUL, &error);
+
+	if (!doc) {
+		fprintf(stderr, "bench_validate: invalid JSON: %s\n", error.text);
+		exit(2);
+	}
+	return doc;
+}
+
+static int validate(const oo_schema *schema, json_t *doc)
+{
+	oo_schema_result result;
+	oo_error err;
+	int valid;
+
+	if (oo_schema_validate(schema, doc, &result, &err) != OO_OK) {
+		fprintf(stderr, "bench_validate: %s\n", err.message);
+		exit(2);
+	}
+	valid = result.valid;
+	oo_schema_result_clear(&result);
+	return valid;
+}
+
+/* Runs rounds passes over the corpus; parsed is NULL to parse each time. */
+static void run(const char *name, const char *mode, const oo_schema *schema,
+		const corpus *c, json_t **parsed, int rounds)
+{
+	size_t i, valid = 0, docs = 0;
+	double start = now(), seconds;
+	int r;
+
+	for (r = 0; r < rounds; r++) {
+		for (i = 0; i < c->count; i++) {
+			json_t *doc = parsed ? parsed[i] : parse(c->texts[i], c->lengths[i]);
+
+			valid += validate(schema, doc);
+			docs++;
+			if (!parsed)
+				json_decref(doc);
+		}
+	}
+	seconds = now() - start;
+	printf("%s\t%s\t%zu\t%.3f\t%.0f\t%zu\n", name, mode, docs, seconds, (double)docs / seconds,
+	       valid / (size_t)rounds);
+}
+
+int main(int argc, char **argv)
+{
+	corpus c = { NULL, NULL, 0, 0 };
+	unsigned flags = 0;
+	oo_schema *schema = NULL;
+	json_t **parsed;
+	struct rusage usage;
+	oo_error err;
+	int arg = 1, rounds, i;
+	size_t k;
+
+	if (argc > 1 && strcmp(argv[1], "--assert-formats") == 0) {
+		flags = OO_SCHEMA_ASSERT_FORMATS;
+		arg++;
+	}
+	if (argc - arg < 4) {
+		fputs("usage: bench_validate [--assert-formats] ROUNDS NAME SCHEMA DOCUMENT...\n", stderr);
+		return 2;
+	}
+	rounds = atoi(argv[arg]);
+	if (oo_schema_compile_file(&schema, argv[arg + 2], NULL, flags, &err) != OO_OK) {
+		fprintf(stderr, "bench_validate: %s\n", err.message);
+		return 2;
+	}
+	for (i = arg + 3; i < argc; i++)
+		add_file(&c, argv[i]);
+	parsed = calloc(c.count, sizeof(*parsed));
+	for (k = 0; k < c.count; k++)
+		parsed[k] = parse(c.texts[k], c.lengths[k]);
+
+	run(argv[arg + 1], "warm-up", schema, &c, parsed, 1);
+	run(argv[arg + 1], "with parsing", schema, &c, NULL, rounds);
+	run(argv[arg + 1], "without parsing", schema, &c, parsed, rounds);
+	getrusage(RUSAGE_SELF, &usage);
+	printf("peak_rss_kib\t%ld\n", usage.ru_maxrss);
+
+	for (k = 0; k < c.count; k++) {
+		json_decref(parsed[k]);
+		free(c.texts[k]);
+	}
+	free(parsed);
+	free(c.texts);
+	free(c.lengths);
+	oo_schema_free(schema);
+	return 0;
+}
