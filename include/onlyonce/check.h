@@ -42,4 +42,50 @@ oo_status oo_rules_run(const oo_form *form, const oo_catalog *cat,
 
 void oo_checker_free(oo_checker *c);
 
+/* One rule that check or audit reports. All strings are static; summary
+ * is English and translated with dgettext("onlyonce", summary). */
+typedef struct {
+	const char *code;      /* "OO101" */
+	const char *name;      /* "authentic-data-by-hand" */
+	oo_severity severity;  /* default severity */
+	const char *summary;   /* one line: what the rule reports */
+} oo_rule_info;
+
+/* Returns the table of every rule, in code order, and its length in *count. */
+const oo_rule_info *oo_rules_list(size_t *count);
+
+/* Returns the rule with that code or name, or NULL. */
+const oo_rule_info *oo_rules_find(const char *code_or_name);
+
+/* Severity value that switches a rule off. */
+#define OO_SEVERITY_OFF (-1)
+
+/* Gives the rule named by code or name a severity (an oo_severity or
+ * OO_SEVERITY_OFF) for every later oo_check_file. Fails with OO_EINVAL for
+ * an unknown rule. */
+oo_status oo_checker_set_severity(oo_checker *c, const char *rule, int severity,
+				  oo_error *err);
+
+/* Reads a configuration file (JSON, see docs/rules.md): "rules" maps a
+ * code or name to "error", "warning", "info" or "off"; "fail_on" is stored
+ * in *fail_on as an oo_severity, or -1 when the file has none. Fails with
+ * OO_EINVAL naming the member when the file is not a valid configuration. */
+oo_status oo_checker_load_config(oo_checker *c, const char *path, int *fail_on,
+				 oo_error *err);
+
+/* Adds the forms of path for comparison: a definition (*.form.json) or
+ * an existing HTML form (*.html, *.htm), whose fields are matched to
+ * concepts as the audit does. Afterwards oo_check_file reports each
+ * concept that the checked definition asks by hand and these forms ask
+ * too (OO106). A path that oo_check_file later checks is skipped there. */
+oo_status oo_checker_add_against(oo_checker *c, const char *path, oo_error *err);
+
+/* Adds to list an OO106 finding for each concept that form asks by hand
+ * and one of others asks by hand too, naming those forms. A field of
+ * form without a concept counts with the concept m recognises in its
+ * label (m may be NULL). */
+oo_status oo_rules_across(const oo_form *form, const oo_form *const *others, size_t count,
+			  const oo_catalog *cat, const oo_matcher *m, oo_findings *list,
+			  oo_error *err);
+
 #endif
