@@ -26,6 +26,7 @@ int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_kbo(int argc, char **argv);
 
 /* Prints "onlyonce: " and the message of err (with file:line:column when
  * known) to stderr. */

@@ -43,10 +43,19 @@ static void print_help(void)
 		"2 usage error, an invalid number, or a file that cannot be read or written.\n"), stdout);
 }
 
-/* Looks the number up once. A failing source does not stop the build: the
- * forms are written with editable fields and a notice. */
+/* Prints the source's line for each lookup outcome. */
+static void print_lookup_log(void *context, const char *line)
+{
+	(void)context;
+	fprintf(stderr, "onlyonce: %s\n", line);
+}
+
+/* Looks the number up once (for an establishment unit, also the enterprise
+ * behind it). A failing source does not stop the build: the forms are
+ * written with editable fields and a notice. */
 static int lookup(build_options *o)
 {
+	oo_source_options options = { NULL, print_lookup_log, NULL };
 	oo_source *src = NULL;
 	oo_error err;
 	oo_status rc;
@@ -54,12 +63,15 @@ static int lookup(build_options *o)
 
 	oo_error_clear(&err);
 	oo_kbo_number_format(shown, o->number);
-	rc = oo_source_open(&src, o->source_spec, &err);
+	rc = oo_source_open_with(&src, o->source_spec, &options, &err);
 	if (rc != OO_OK) {
 		cli_print_error(&err);
 		return -1;
 	}
-	rc = oo_source_lookup(src, o->number, &o->record, &err);
+	/* NOTE: the forms are not loaded yet, so every concept is asked for;
+	 * passing the forms' concepts would ask MAGDA only for the blocks
+	 * they need. */
+	rc = oo_source_lookup_for(src, o->number, NULL, 0, &o->record, &err);
 	oo_source_free(src);
 	if (rc == OO_ENOMEM)
 		return -1;

@@ -17,6 +17,7 @@ static void print_usage(FILE *fp)
 		"  build   render form definitions as HTML with prefilled KBO data\n"
 		"  audit   report what existing HTML forms ask that a source already holds\n"
 		"  validate  check JSON documents, such as submissions, against a JSON Schema\n"
+		"  kbo     import KBO Open Data extracts into a store for --source kbo:FILE\n"
 		"\n"
 		"Run 'onlyonce COMMAND --help' for the options of a command.\n"
 		"Exit status: 0 clean, 1 findings at error level, 2 usage or input error.\n"), fp);
@@ -62,6 +63,8 @@ int main(int argc, char **argv)
 		return cmd_audit(argc - 1, argv + 1);
 	if (strcmp(command, "validate") == 0)
 		return cmd_validate(argc - 1, argv + 1);
+	if (strcmp(command, "kbo") == 0)
+		return cmd_kbo(argc - 1, argv + 1);
 	cli_errorf(_("unknown command '%s'"), command);
 	print_usage(stderr);
 	return EXIT_USAGE;

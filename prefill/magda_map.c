@@ -298,7 +298,8 @@ static oo_status map_enterprise(oo_record *rec, const xmlNode *ond, const char *
 }
 
 /* Querying an establishment-unit number returns a record coded as a
- * Vestiging whose address has type 002. */
+ * Vestiging whose address has type 002. MaatschappelijkeZetel, when the
+ * answer has it, names the enterprise the unit belongs to. */
 static oo_status map_establishment(oo_record *rec, const xmlNode *ond, const char *today)
 {
 	const xmlNode *adressen = oo_magda__child(ond, "Adressen");
@@ -309,6 +310,9 @@ static oo_status map_establishment(oo_record *rec, const xmlNode *ond, const cha
 	if (!adres)
 		adres = pick_address(adressen, "001", today);
 	rc = put_text(rec, "establishment.number", oo_magda__child(ond, "Ondernemingsnummer"));
+	if (rc == OO_OK)
+		rc = put_text(rec, "establishment.enterprise_number",
+			      oo_magda__path(ond, "MaatschappelijkeZetel/Ondernemingsnummer"));
 	if (rc == OO_OK)
 		rc = map_establishment_name(rec, oo_magda__child(ond, "Namen"), today);
 	if (rc == OO_OK && adres)

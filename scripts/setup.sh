@@ -6,7 +6,8 @@
 
 ONLYONCE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ONLYONCE_PACKAGES=(build-essential cmake pkg-config gettext locales
-	libxml2-dev libjansson-dev libcurl4-openssl-dev libpcre2-dev libcmocka-dev)
+	libxml2-dev libjansson-dev libcurl4-openssl-dev libpcre2-dev libcmocka-dev
+	libsqlite3-dev libmicrohttpd-dev openssl)
 
 install_packages() {
 	local missing=() pkg

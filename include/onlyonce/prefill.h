@@ -15,20 +15,85 @@ typedef struct oo_source oo_source;
  *   "fixtures"       the fixtures/magda folder shipped with onlyonce
  *   "fixtures:DIR"   GeefOnderneming response files DIR/<10 digits>.xml,
  *                    else DIR/<10 digits>.<anything>.xml
- * "magda:URL" and "kbo:FILE" are reserved and fail with OO_EINVAL for now.
+ *   "magda:URL"      the MAGDA GeefOnderneming-02.00 web service at URL,
+ *                    over HTTPS with a client certificate; configured from
+ *                    the environment (docs/magda.md)
+ *   "kbo:FILE"       a KBO open-data store that oo_kbo_import wrote
  * Caller frees with oo_source_free. */
 oo_status oo_source_open(oo_source **out, const char *spec, oo_error *err);
 
 /* Looks up an enterprise or establishment-unit number (normalised first
  * with oo_kbo_number_normalize, so "0314.595.348" works too). On OO_OK *out
  * holds a record whose outcome is FOUND or NOT_FOUND, with the source label
- * and today's date as retrieval date; a source failure returns OO_ESOURCE
- * with the reason in err (and no record). Caller frees *out with
- * oo_record_free. */
+ * and the retrieval date (today, or the snapshot date of a KBO open-data
+ * store); a source failure returns OO_ESOURCE with the reason in err (and
+ * no record). The whole answer is asked for, and nothing is cached: see
+ * oo_source_lookup_for. Caller frees *out with oo_record_free. */
 oo_status oo_source_lookup(oo_source *src, const char *number, oo_record **out,
 			   oo_error *err);
 
 void oo_source_free(oo_source *src);
+
+/* Receives one line per lookup outcome (found, not found or failed, with
+ * the number, the source kind, the duration and the retries); line is
+ * borrowed for the call. Lines never contain a key or a passphrase. */
+typedef void (*oo_source_log_fn)(void *context, const char *line);
+
+typedef struct {
+	/* key = value file configuring "magda:URL", or NULL to use the file
+	 * named by ONLYONCE_MAGDA_CONFIG, if any. Environment variables
+	 * override the file. */
+	const char *magda_config;
+	oo_source_log_fn log;   /* may be NULL */
+	void *log_context;
+} oo_source_options;
+
+/* Same as oo_source_open with options, which may be NULL. */
+oo_status oo_source_open_with(oo_source **out, const char *spec,
+			      const oo_source_options *options, oo_error *err);
+
+/* Looks up number for forms that bind the concept ids concepts[0..count-1]
+ * (concepts NULL: every concept). The source is asked only for the parts
+ * of the answer those concepts need. For an establishment-unit number, when
+ * a concept starts with "enterprise.", the enterprise behind the unit is
+ * looked up too and its values are added to the record; when that second
+ * lookup fails or finds nothing, the record keeps the unit's values and
+ * says why in its message. Each number is looked up at most once per
+ * source: later calls return a copy of the first outcome, failures
+ * included, unless they need parts the first call did not ask for.
+ * Otherwise the contract of oo_source_lookup. */
+oo_status oo_source_lookup_for(oo_source *src, const char *number,
+			       const char *const *concepts, size_t count,
+			       oo_record **out, oo_error *err);
+
+/* Reports import progress: rows and bytes of the current file read so
+ * far, and the size of that file. */
+typedef void (*oo_kbo_progress_fn)(void *context, const char *file,
+				   unsigned long long rows,
+				   unsigned long long bytes_done,
+				   unsigned long long bytes_total);
+
+typedef struct {
+	int update;                  /* 1 when an update extract was applied */
+	unsigned files;              /* CSV files read */
+	unsigned long long rows;     /* data rows read, headers excluded */
+	char snapshot_date[11];      /* YYYY-MM-DD from meta.csv, or "" */
+	char extract_number[16];     /* from meta.csv, or "" */
+} oo_kbo_import_summary;
+
+/* Imports a KBO Open Data extract from the folder dir (the unzipped CSV
+ * files) into the SQLite file db_path. A full extract (meta.csv,
+ * code.csv, enterprise.csv, ...) replaces the store: it is written to a
+ * temporary file renamed over db_path at the end. An update extract
+ * (<file>_delete.csv and <file>_insert.csv) is applied to an existing
+ * store in one transaction, every delete before any insert. File names
+ * match case-insensitively. progress may be NULL. Fails with OO_EIO for
+ * missing or unreadable files, OO_EPARSE for a malformed row (naming the
+ * file and line), OO_ELIMIT for a field over 64 KiB. */
+oo_status oo_kbo_import(oo_kbo_import_summary *summary, const char *dir,
+			const char *db_path, oo_kbo_progress_fn progress,
+			void *context, oo_error *err);
+
 
 /* Maximum size of a GeefOnderneming response the parser accepts: 4 MiB.
  * Real answers for one enterprise are a few KiB, and the margin is for

@@ -282,19 +282,35 @@ static void source_open_rejects_missing_folder(void **state)
 			    "cannot open fixtures folder '/nonexistent/onlyonce': No such file or directory");
 }
 
-static void source_open_reserves_magda_and_kbo(void **state)
+static void source_open_magda_needs_configuration(void **state)
 {
 	oo_source *src = NULL;
 	oo_error err;
 
 	(void)state;
+	unsetenv("ONLYONCE_MAGDA_CONFIG");
+	unsetenv("ONLYONCE_MAGDA_SENDER");
 	assert_int_equal(oo_source_open(&src, "magda:https://127.0.0.1:8443/GeefOndernemingDienst-02.00/soap/WebService", &err),
 			 OO_EINVAL);
 	assert_null(src);
-	assert_string_equal(err.message, "the MAGDA SOAP client is not available yet");
-	assert_int_equal(oo_source_open(&src, "kbo:KboOpenData_0140_2025_10_05_Full.zip", &err),
-			 OO_EINVAL);
-	assert_string_equal(err.message, "the KBO open-data source is not available yet");
+	assert_string_equal(err.message,
+			    "missing MAGDA sender: set ONLYONCE_MAGDA_SENDER or \"sender\" in the "
+			    "configuration file to the Uri MAGDA gave you");
+}
+
+static void source_open_kbo_names_missing_store(void **state)
+{
+	oo_source *src = NULL;
+	oo_error err;
+
+	(void)state;
+	assert_int_equal(oo_source_open(&src, "kbo:/nonexistent/kbo.sqlite", &err), OO_EIO);
+	assert_null(src);
+	assert_string_equal(err.message,
+			    "cannot open KBO store '/nonexistent/kbo.sqlite': unable to open database "
+			    "file; create it with 'onlyonce kbo import'");
+	assert_int_equal(oo_source_open(&src, "kbo", &err), OO_EINVAL);
+	assert_string_equal(err.message, "missing value in prefill source \"kbo\": use \"kbo:FILE\"");
 }
 
 static void source_open_rejects_unknown_kind(void **state)
@@ -305,11 +321,13 @@ static void source_open_rejects_unknown_kind(void **state)
 	(void)state;
 	assert_int_equal(oo_source_open(&src, "ldap:x", &err), OO_EINVAL);
 	assert_string_equal(err.message,
-			    "unknown prefill source \"ldap:x\": expected \"fixtures\" or \"fixtures:DIR\"");
+			    "unknown prefill source \"ldap:x\": expected \"fixtures\", "
+			    "\"fixtures:DIR\", \"magda:URL\" or \"kbo:FILE\"");
 	assert_int_equal(oo_source_open(&src, "fixture", &err), OO_EINVAL);
 	assert_int_equal(oo_source_open(&src, "", &err), OO_EINVAL);
 	assert_string_equal(err.message,
-			    "missing prefill source: expected \"fixtures\" or \"fixtures:DIR\"");
+			    "missing prefill source: expected \"fixtures\", \"fixtures:DIR\", "
+			    "\"magda:URL\" or \"kbo:FILE\"");
 	assert_int_equal(oo_source_open(&src, "fixtures:", &err), OO_EINVAL);
 	assert_string_equal(err.message,
 			    "missing value after \"fixtures:\" in prefill source \"fixtures:\"");
@@ -352,7 +370,8 @@ int main(void)
 		cmocka_unit_test(source_fixtures_rejects_misnamed_file),
 		cmocka_unit_test(source_fixtures_passes_magda_error),
 		cmocka_unit_test(source_open_rejects_missing_folder),
-		cmocka_unit_test(source_open_reserves_magda_and_kbo),
+		cmocka_unit_test(source_open_magda_needs_configuration),
+		cmocka_unit_test(source_open_kbo_names_missing_store),
 		cmocka_unit_test(source_open_rejects_unknown_kind),
 		cmocka_unit_test(source_lookup_survives_allocation_failures),
 	};
