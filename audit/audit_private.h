@@ -97,6 +97,12 @@ int oo_audit__required_mark(const char *text);
 
 void oo_audit__label_clear(oo_audit__label *label);
 
+/* Adds the label findings of one extracted field (OO201, OO202, OO205,
+ * OO207) to findings. has_name is 0 when the control has no name
+ * attribute, so its value is never submitted. */
+oo_status oo_audit__label_findings(oo_findings *findings, const char *path, oo_lang lang,
+				   const oo_field *f, int has_name);
+
 /* Appends s in double quotes, cut after 60 bytes with an ellipsis. */
 void oo_audit__quote(oo_buf *buf, const char *s);
 
@@ -129,5 +135,21 @@ typedef enum {
 /* Decides the action for the field at index of an audited form. */
 oo_audit__action oo_audit__field_action(const oo_form *form, size_t index,
 					const oo_catalog *cat);
+
+/* Counts of one form's visible fields by action: the summary of a report. */
+typedef struct {
+	size_t fields, remove, prefill, fetch;
+} oo_audit__summary;
+
+oo_audit__summary oo_audit__summarise(const oo_form *form, const oo_catalog *cat);
+
+/* Returns the field with id field_id of the form that came from file, or
+ * NULL. Borrowed from forms. */
+const oo_field *oo_audit__finding_field(oo_form *const *forms, size_t count,
+					const char *file, const char *field_id);
+
+/* Appends template with "{1}" replaced by value; escapes both for HTML
+ * when html is set. */
+void oo_audit__put_template(oo_buf *out, const char *template, const char *value, int html);
 
 #endif

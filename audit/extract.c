@@ -367,47 +367,6 @@ static oo_status add_control(extractor *x, const xmlNode *node)
 	return new_field(x, node, type, 0, &f);
 }
 
-static oo_status label_findings(const extractor *x, const oo_field *f, int has_name)
-{
-	oo_finding base = { .severity = OO_SEVERITY_ERROR, .file = x->path };
-	oo_buf message = OO_BUF_INIT, fix = OO_BUF_INIT;
-	const char *label = oo_text_get(&f->label, x->lang);
-	const char *what = f->name && *f->name ? f->name : oo_field_type_name(f->type);
-	int checkbox = f->type == OO_FIELD_CHECKBOX || f->type == OO_FIELD_CHECKBOXES;
-
-	if (f->type == OO_FIELD_HIDDEN || f->label_source > OO_LABEL_NONE) {
-		if (f->label_source != OO_LABEL_PLACEHOLDER)
-			return OO_OK;
-		base.code = "OO202";
-		base.rule = "placeholder-as-label";
-		oo_buf_printf(&message, "field \"%s\" has only a placeholder, ", what);
-		oo_audit__quote(&message, f->placeholder);
-		oo_buf_puts(&message, ", as its label, which disappears as soon as the user types (WCAG 3.3.2)");
-		oo_buf_puts(&fix, "add a visible <label for> element with this text, and use the placeholder only for an example value, if at all");
-		return oo_audit__add_finding(x->findings, &base, f, &message, &fix);
-	}
-	base.code = checkbox ? "OO205" : "OO201";
-	base.rule = checkbox ? "checkbox-without-name" : "field-without-label";
-	if (f->name && *f->name)
-		oo_buf_printf(&message, "%s \"%s\" has no label", checkbox ? "checkbox" : "field", what);
-	else
-		oo_buf_printf(&message, "%s without a name has no label", checkbox ? "checkbox" : what);
-	if (label && *label) {
-		oo_buf_puts(&message, "; the text ");
-		oo_audit__quote(&message, label);
-		oo_buf_puts(&message, " next to it is not tied to it");
-	}
-	if (checkbox && !has_name)
-		oo_buf_puts(&message, ", and no name attribute, so its value is never submitted");
-	oo_buf_puts(&message, " (WCAG 1.3.1, 4.1.2)");
-	if (f->type == OO_FIELD_RADIO || f->type == OO_FIELD_CHECKBOXES)
-		oo_buf_puts(&fix, "put the group in a <fieldset> whose <legend> asks the question");
-	else
-		oo_buf_printf(&fix, "%s<label for=\"%s\"> element around the text that names the field",
-			      checkbox && !has_name ? "give it a name attribute and add a " : "add a ", f->id);
-	return oo_audit__add_finding(x->findings, &base, f, &message, &fix);
-}
-
 static oo_status resolve_field(extractor *x, oo_field *f, const pending_field *p)
 {
 	const xmlNode *fieldset = NULL;
@@ -524,7 +483,8 @@ static oo_status end_form(extractor *x)
 		return OO_OK;
 	}
 	for (i = 0; x->findings && i < x->form->field_count && rc == OO_OK; i++)
-		rc = label_findings(x, &x->form->fields[i], oo_audit__has_attr(x->pending[i].first, "name"));
+		rc = oo_audit__label_findings(x->findings, x->path, x->lang, &x->form->fields[i],
+					      oo_audit__has_attr(x->pending[i].first, "name"));
 	drop_pending(x);
 	if (rc == OO_OK)
 		rc = keep_form(x);

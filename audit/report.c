@@ -25,14 +25,9 @@ static const char *const label_source_names[] = {
 	[OO_LABEL_PLACEHOLDER] = "placeholder", [OO_LABEL_DEFINITION] = "definition",
 };
 
-/* Counts of one form's fields by action, the report's summary. */
-typedef struct {
-	size_t fields, remove, prefill, fetch;
-} form_summary;
-
-static form_summary summarise(const oo_form *form, const oo_catalog *cat)
+oo_audit__summary oo_audit__summarise(const oo_form *form, const oo_catalog *cat)
 {
-	form_summary s = { 0, 0, 0, 0 };
+	oo_audit__summary s = { 0, 0, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < form->field_count; i++) {
@@ -73,7 +68,7 @@ static json_t *field_json(const oo_form *form, size_t i, const oo_catalog *cat)
 
 static json_t *form_json(const oo_form *form, const oo_catalog *cat)
 {
-	form_summary s = summarise(form, cat);
+	oo_audit__summary s = oo_audit__summarise(form, cat);
 	json_t *fields = json_array(), *item;
 	size_t i;
 
@@ -190,7 +185,7 @@ static void text_action_list(oo_buf *out, const oo_form *form, const oo_catalog 
 
 static void text_form(oo_buf *out, const oo_form *form, const oo_catalog *cat)
 {
-	form_summary s = summarise(form, cat);
+	oo_audit__summary s = oo_audit__summarise(form, cat);
 
 	oo_buf_printf(out, "Form \"%s\" (%s)\n", form->id ? form->id : "",
 		      form->file ? form->file : "no file");

@@ -181,12 +181,50 @@ static oo_status rule_autocomplete(const oo_form *form, const oo_field *f,
 	return oo_audit__add_finding(findings, &base, f, &message, &fix);
 }
 
+/* Returns the other field of form that asks the concept c is derived from
+ * ("Gemeente" beside "Postcode", "Geboortedatum" beside the INSZ), or NULL. */
+static const oo_field *derivation_source(const oo_form *form, const oo_field *f,
+					 const oo_concept *c)
+{
+	size_t i;
+
+	for (i = 0; c->derived_from && i < form->field_count; i++) {
+		const oo_field *g = &form->fields[i];
+
+		if (g != f && g->concept && strcmp(g->concept, c->derived_from) == 0)
+			return g;
+	}
+	return NULL;
+}
+
+/* A value the form can compute from another answer is redundant entry
+ * (WCAG 3.3.7) whether or not a source holds it, so OO108 takes the place
+ * of OO101 on that field: deriving needs no lookup at all. */
+static oo_status rule_derivable(const oo_form *form, const oo_field *f, const oo_concept *c,
+				const oo_field *from, oo_findings *findings)
+{
+	oo_finding base = base_finding(form, c, "OO108", "derivable-data", OO_SEVERITY_ERROR);
+	oo_buf message = OO_BUF_INIT, fix = OO_BUF_INIT;
+
+	oo_buf_puts(&message, "field ");
+	oo_audit__quote(&message, oo_audit__field_label(f));
+	oo_buf_printf(&message, " asks for %s, which follows from %s asked in field ", c->id,
+		      c->derived_from);
+	oo_audit__quote(&message, oo_audit__field_label(from));
+	oo_buf_printf(&fix, "derive %s from the answer to field \"%s\" and drop the question",
+		      c->id, from->id ? from->id : "");
+	return oo_audit__add_finding(findings, &base, f, &message, &fix);
+}
+
 static oo_status field_rules(const oo_form *form, const oo_field *f, const oo_concept *c,
 			     oo_findings *findings)
 {
+	const oo_field *from = c && !f->prefill ? derivation_source(form, f, c) : NULL;
 	oo_status rc = OO_OK;
 
-	if (c && rc == OO_OK)
+	if (from)
+		rc = rule_derivable(form, f, c, from, findings);
+	else if (c)
 		rc = rule_authentic_by_hand(form, f, c, findings);
 	if (c && rc == OO_OK)
 		rc = rule_fetchable_attachment(form, f, c, findings);
@@ -224,31 +262,54 @@ static int carried_subject(const oo_field *prev, int prev_subject, const oo_fiel
 	return strcmp(prev->context, f->context) == 0 ? prev_subject : -1;
 }
 
+/* Returns whose data a field asks when neither its label nor its headings
+ * say: after a DigiD or itsme login a bare "Naam" is the person's name,
+ * after eHerkenning the enterprise's. */
+static int login_subject(const oo_form *form)
+{
+	if (!form->login_identifies)
+		return -1;
+	if (form->identification == OO_IDENTIFY_PERSON)
+		return OO_SUBJECT_PERSON;
+	if (form->identification == OO_IDENTIFY_ENTERPRISE)
+		return OO_SUBJECT_ENTERPRISE;
+	return -1;
+}
+
 oo_status oo_audit_form(oo_form *form, const oo_matcher *m,
 			const oo_catalog *cat, oo_findings *findings,
 			oo_error *err)
 {
 	const oo_field *prev = NULL;
-	int prev_subject = -1, subject;
+	int prev_subject = -1, subject, fallback;
 	oo_match match;
 	oo_status rc = OO_OK;
 	size_t i;
 
-	(void)cat;
-	if (!form || !m)
-		return oo_error_set(err, OO_EINVAL, NULL, 0, 0, "no form or matcher given to the audit");
+	if (!form || !m || !cat)
+		return oo_error_set(err, OO_EINVAL, NULL, 0, 0, "no form, matcher or catalogue given to the audit");
 	for (i = 0; i < form->field_count && rc == OO_OK; i++) {
 		oo_field *f = &form->fields[i];
 
 		if (f->type == OO_FIELD_HIDDEN)
 			continue;
-		rc = oo_matcher__match_field(m, f, carried_subject(prev, prev_subject, f), &match, &subject);
+		fallback = carried_subject(prev, prev_subject, f);
+		if (fallback < 0)
+			fallback = login_subject(form);
+		rc = oo_matcher__match_field(m, f, fallback, &match, &subject);
 		if (rc == OO_OK)
 			rc = store_concept(f, match.concept);
-		if (rc == OO_OK && findings)
-			rc = field_rules(form, f, match.concept, findings);
 		prev = f;
 		prev_subject = subject;
+	}
+	/* The rules run once every field has its concept, because a derivation
+	 * source may come after the field derived from it. */
+	for (i = 0; findings && i < form->field_count && rc == OO_OK; i++) {
+		const oo_field *f = &form->fields[i];
+
+		if (f->type != OO_FIELD_HIDDEN)
+			rc = field_rules(form, f, f->concept ? oo_catalog_find(cat, f->concept) : NULL,
+					 findings);
 	}
 	if (rc == OO_ENOMEM)
 		oo_error_set(err, rc, form->file, 0, 0, "out of memory auditing form '%s'",

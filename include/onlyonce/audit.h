@@ -37,6 +37,26 @@ oo_status oo_audit_extract_html(oo_form ***forms, size_t *count,
 				const char *html, size_t len, const char *path,
 				oo_findings *findings, oo_error *err);
 
+/* Extracts the fields of a Form.io form export, or of an Open Forms form
+ * definition (a document whose "configuration" holds the components, or
+ * an array of such steps), as one oo_form in *forms (count 1). Panels,
+ * fieldsets, columns and tables give their title as context; a field's
+ * location is the JSON Pointer of its component. An Open Forms prefill
+ * plugin marks a field as prefilled, and authenticationBackends (digid,
+ * eherkenning, ...) set login_identifies. Free with oo_audit_forms_free.
+ * JSON without components fails with OO_EPARSE. */
+oo_status oo_audit_extract_formio(oo_form ***forms, size_t *count,
+				  const char *json, size_t len, const char *path,
+				  oo_findings *findings, oo_error *err);
+
+/* Extracts the forms of text by what it holds: JSON (first byte "{" or
+ * "[") goes to oo_audit_extract_formio, markup to oo_audit_extract_html.
+ * Text with NUL bytes or without any HTML tag fails with OO_EPARSE, so a
+ * PDF or image that was saved as .html is reported instead of read. */
+oo_status oo_audit_extract(oo_form ***forms, size_t *count,
+			   const char *text, size_t len, const char *path,
+			   oo_findings *findings, oo_error *err);
+
 void oo_audit_forms_free(oo_form **forms, size_t count);
 
 /* Matches each field of form to a concept (storing the concept id in
@@ -86,5 +106,28 @@ oo_status oo_audit_report_json(json_t **out, oo_form *const *forms, size_t count
 oo_status oo_audit_report_text(oo_buf *out, oo_form *const *forms, size_t count,
 			       const oo_catalog *cat, const oo_findings *findings,
 			       oo_error *err);
+
+/* Appends the report as one self-contained HTML page (inline CSS, no
+ * external assets) in lang (German falls back to English): a summary per
+ * form, the matrix as an inline SVG heat map, and each finding with the
+ * field's label, why it matters and the fix. */
+oo_status oo_audit_report_html(oo_buf *out, oo_form *const *forms, size_t count,
+			       const oo_catalog *cat, const oo_findings *findings,
+			       oo_lang lang, oo_error *err);
+
+/* Appends the same report as Markdown, with the matrix as a table. */
+oo_status oo_audit_report_markdown(oo_buf *out, oo_form *const *forms, size_t count,
+				   const oo_catalog *cat, const oo_findings *findings,
+				   oo_lang lang, oo_error *err);
+
+/* Builds a draft definition (the format of schemas/form.schema.json) for
+ * an audited form: fields that ask new questions are kept, authentic data
+ * is bound to its concept with prefill, fetchable attachments, repeated
+ * concepts and numbers the login proves are dropped, and each field's
+ * purpose says where it came from. The draft passes onlyonce check
+ * without errors; the owner and legal basis are placeholders to complete.
+ * Caller owns *out (json_decref). */
+oo_status oo_audit_propose(json_t **out, const oo_form *form, const oo_catalog *cat,
+			   const oo_matcher *m, oo_error *err);
 
 #endif

@@ -199,7 +199,9 @@ static void mechelen_groups_without_fieldset(void **state)
 	f = field_named(forms[0], "voertuig");
 	assert_int_equal(f->option_count, 3);
 	assert_int_equal(f->label_source, OO_LABEL_NONE);
-	assert_int_equal(count_code(findings, "OO201", "voertuig"), 1);
+	assert_int_equal(count_code(findings, "OO207", "voertuig"), 1);
+	assert_int_equal(count_code(findings, "OO201", "voertuig"), 0);
+	assert_int_equal(count_code(findings, "OO207", "voeding"), 0);
 	f = field_named(forms[0], "periode_van");
 	assert_int_equal(f->label_source, OO_LABEL_ARIA);
 	f = field_named(forms[0], "maanden");
