@@ -53,13 +53,13 @@ typedef struct {
 	void *context;
 } import_run;
 
-int oo_kbo__iso_date(char out[11], const char *v)
+int oo_kbo__iso_date(char out[11], const char *value)
 {
-	if (strlen(v) == 10 && v[2] == '-' && v[5] == '-') {
-		snprintf(out, 11, "%.4s-%.2s-%.2s", v + 6, v + 3, v);
+	if (strlen(value) == 10 && value[2] == '-' && value[5] == '-') {
+		snprintf(out, 11, "%.4s-%.2s-%.2s", value + 6, value + 3, value);
 		return 1;
 	}
-	snprintf(out, 11, "%s", v);
+	snprintf(out, 11, "%s", value);
 	return 0;
 }
 
@@ -108,9 +108,9 @@ static oo_status find_file(char **path, const char *dir, const char *name, oo_er
 	return OO_OK;
 }
 
-static oo_status sql_error(sqlite3 *db, const char *what, const char *path, oo_error *err)
+static oo_status sql_error(sqlite3 *db, const char *action, const char *path, oo_error *err)
 {
-	return oo_error_set(err, OO_EIO, path, 0, 0, "SQLite failed to %s '%s': %s", what, path,
+	return oo_error_set(err, OO_EIO, path, 0, 0, "SQLite failed to %s '%s': %s", action, path,
 			    sqlite3_errmsg(db));
 }
 
@@ -396,8 +396,8 @@ static void read_meta(import_run *run)
 	sqlite3_finalize(stmt);
 }
 
-/* Returns 1 when dir holds a full extract (enterprise.csv), 0 when it holds
- * an update (enterprise_insert.csv or another _insert/_delete file). */
+/* Sets *full to 1 when the folder contains a full extract (enterprise.csv)
+ * and to 0 when it contains an update (an _insert or _delete file). */
 static oo_status detect_kind(int *full, const import_run *run, oo_error *err)
 {
 	char *path = NULL;

@@ -155,7 +155,7 @@ static int needs_enterprise(const char *const *concepts, size_t count)
 	return 0;
 }
 
-/* Appends note to the message of rec, after what it holds already. */
+/* Appends note to the message of rec, after the text it contains already. */
 static oo_status add_note(oo_record *rec, const char *note)
 {
 	const char *old = oo_record_message(rec);

@@ -29,6 +29,9 @@ struct oo_source {
 	/* Frees state; may be NULL. */
 	void (*release)(void *state);
 	void *state;
+	/* 1 when every answer holds every block (recorded answers, the KBO
+	 * store), so a cached answer serves any later request. */
+	int complete;
 	/* Retries the last lookup needed; the kind sets it. */
 	unsigned retries;
 

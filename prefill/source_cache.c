@@ -209,7 +209,7 @@ oo_status oo_source__cached_lookup(oo_source *src, const char *digits, unsigned 
 	}
 	log_outcome(src, digits, rc, *out, &detail, elapsed_ms(&start));
 	if (rc != OO_ENOMEM)
-		remember(src, digits, blocks, rc, *out, &detail);
+		remember(src, digits, src->complete ? OO_BLOCK_ALL : blocks, rc, *out, &detail);
 	if (err)
 		*err = detail;
 	return rc;

@@ -165,7 +165,7 @@ static oo_status lookup_fixture(oo_source *src, const char *digits, unsigned blo
 	size_t len = 0;
 	oo_status rc;
 
-	(void)blocks; /* a recorded answer holds what it holds */
+	(void)blocks; /* a recorded answer contains the blocks it was recorded with */
 	rc = find_file(&path, src->state, digits, err);
 	if (rc != OO_OK)
 		return rc;
@@ -200,6 +200,7 @@ oo_status oo_source__open_fixtures(oo_source *src, const char *arg, oo_error *er
 	if (!src->state)
 		return oo_error_set(err, OO_ENOMEM, dir, 0, 0, "out of memory opening '%s'", dir);
 	src->lookup = lookup_fixture;
+	src->complete = 1;
 	src->release = oo_free;
 	return OO_OK;
 }

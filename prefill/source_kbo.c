@@ -280,6 +280,7 @@ oo_status oo_source__open_kbo(oo_source *src, const char *arg, oo_error *err)
 	src->state = st;
 	src->release = release_kbo;
 	src->lookup = lookup_kbo;
+	src->complete = 1;
 	if (sqlite3_open_v2(arg, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		return oo_error_set(err, OO_EIO, arg, 0, 0,
 				    "cannot open KBO store '%s': %s; create it with 'onlyonce kbo import'",

@@ -454,13 +454,13 @@ static int write_port(const char *path, unsigned port)
 	return rename(tmp, path);
 }
 
-static char *load_pem(const char *path, const char *what)
+static char *load_pem(const char *path, const char *kind)
 {
 	size_t len = 0;
 	char *pem = read_file(path, &len);
 
 	if (!pem)
-		fprintf(stderr, "magda_mock: cannot read %s '%s': %s\n", what, path, strerror(errno));
+		fprintf(stderr, "magda_mock: cannot read %s '%s': %s\n", kind, path, strerror(errno));
 	return pem;
 }
 
