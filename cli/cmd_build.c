@@ -17,12 +17,20 @@
 typedef struct {
 	const char *number_arg;
 	const char *source_spec;
+	const char *magda_config;
 	const char *out_dir;
 	const char *schemas;
 	int lang;            /* -1: every language the definition declares */
 	char number[11];
 	oo_record *record;   /* one lookup per run, shared by every form */
 } build_options;
+
+/* The definitions of the run that passed check, loaded before the lookup
+ * so the source is asked only for what they bind. */
+typedef struct {
+	oo_form **forms;
+	size_t count;
+} form_list;
 
 static void print_help(void)
 {
@@ -33,7 +41,11 @@ static void print_help(void)
 		"  -o, --output DIR      folder to write to (created when missing)\n"
 		"  -p, --prefill NUMBER  enterprise or establishment-unit number whose KBO data\n"
 		"                        fill the prefilled fields (dots, spaces and BE allowed)\n"
-		"  -s, --source SPEC     prefill source: fixtures (default) or fixtures:DIR\n"
+		"  -s, --source SPEC     prefill source: fixtures (default), fixtures:DIR,\n"
+		"                        magda:URL (the MAGDA GeefOnderneming service) or\n"
+		"                        kbo:FILE (a store made by 'onlyonce kbo import')\n"
+		"      --magda-config FILE  key = value settings of the MAGDA client\n"
+		"                        (certificate, key, sender); see docs/magda.md\n"
 		"  -l, --lang LANG       render only this language: nl, fr, de or en\n"
 		"                        (default: every language the definition declares)\n"
 		"      --schemas DIR     read form.schema.json and concepts.json from DIR\n"
@@ -50,31 +62,69 @@ static void print_lookup_log(void *context, const char *line)
 	fprintf(stderr, "onlyonce: %s\n", line);
 }
 
-/* Looks the number up once (for an establishment unit, also the enterprise
- * behind it). A failing source does not stop the build: the forms are
- * written with editable fields and a notice. */
-static int lookup(build_options *o)
+/* Collects the concept ids of the prefilled fields of every form, so the
+ * source asks MAGDA only for the blocks they need (data minimisation).
+ * The ids are borrowed from the forms. */
+static const char **prefill_concepts(const form_list *forms, size_t *count)
+{
+	const char **ids = NULL;
+	size_t i, j, n = 0, cap = 0;
+
+	for (i = 0; i < forms->count; i++) {
+		for (j = 0; j < forms->forms[i]->field_count; j++) {
+			const oo_field *f = &forms->forms[i]->fields[j];
+
+			if (!f->prefill || !f->concept)
+				continue;
+			if (n == cap) {
+				const char **grown;
+
+				cap = cap ? cap * 2 : 32;
+				grown = oo_realloc(ids, cap * sizeof(*ids));
+				if (!grown) {
+					oo_free(ids);
+					return NULL;
+				}
+				ids = grown;
+			}
+			ids[n++] = f->concept;
+		}
+	}
+	*count = n;
+	return ids ? ids : oo_calloc(1, sizeof(*ids));
+}
+
+/* Looks the number up once for all forms (for an establishment unit, also
+ * the enterprise behind it when a form needs enterprise data). A failing
+ * source does not stop the build: the forms are written with editable
+ * fields and a notice. */
+static int lookup(build_options *o, const form_list *forms)
 {
 	oo_source_options options = { NULL, print_lookup_log, NULL };
 	oo_source *src = NULL;
+	const char **concepts = NULL;
+	size_t count = 0;
 	oo_error err;
 	oo_status rc;
 	char shown[14];
 
 	oo_error_clear(&err);
 	oo_kbo_number_format(shown, o->number);
+	options.magda_config = o->magda_config;
 	rc = oo_source_open_with(&src, o->source_spec, &options, &err);
 	if (rc != OO_OK) {
 		cli_print_error(&err);
 		return -1;
 	}
-	/* NOTE: the forms are not loaded yet, so every concept is asked for;
-	 * passing the forms' concepts would ask MAGDA only for the blocks
-	 * they need. */
-	rc = oo_source_lookup_for(src, o->number, NULL, 0, &o->record, &err);
+	concepts = prefill_concepts(forms, &count);
+	rc = concepts ? oo_source_lookup_for(src, o->number, concepts, count, &o->record, &err)
+		      : OO_ENOMEM;
+	oo_free(concepts);
 	oo_source_free(src);
-	if (rc == OO_ENOMEM)
+	if (rc == OO_ENOMEM) {
+		cli_errorf(_("out of memory"));
 		return -1;
+	}
 	if (rc != OO_OK) {
 		if (oo_record_new(&o->record) != OO_OK)
 			return -1;
@@ -82,13 +132,7 @@ static int lookup(build_options *o)
 		oo_record_set_message(o->record, err.message);
 		fprintf(stderr, _("onlyonce: prefill %s: lookup failed: %s; the fields stay editable\n"),
 			shown, err.message);
-		return 0;
 	}
-	if (oo_record_outcome(o->record) == OO_LOOKUP_NOT_FOUND)
-		fprintf(stderr, _("onlyonce: prefill %s: not found; the fields stay editable\n"), shown);
-	else
-		fprintf(stderr, _("onlyonce: prefill %s: found, %zu values\n"), shown,
-			oo_record_count(o->record));
 	return 0;
 }
 
@@ -151,14 +195,15 @@ cleanup:
 	return rc;
 }
 
-/* Returns the exit code for one definition. */
-static int build_one(build_options *o, oo_checker *checker, const char *path)
+/* Checks one definition and adds its model to forms when it has no
+ * finding at error level. Returns the exit code for it. */
+static int load_one(form_list *forms, oo_checker *checker, const char *path, int lang)
 {
-	const oo_catalog *cat = oo_checker_catalog(checker);
 	oo_findings *list = NULL;
 	oo_form *form = NULL;
+	oo_form **grown;
 	oo_error err;
-	int code = EXIT_CLEAN, lang;
+	int code = EXIT_CLEAN;
 
 	oo_error_clear(&err);
 	if (oo_findings_new(&list) != OO_OK || oo_check_file(checker, path, list, &form, &err) != OO_OK) {
@@ -172,25 +217,50 @@ static int build_one(build_options *o, oo_checker *checker, const char *path)
 		code = EXIT_FINDINGS;
 		goto cleanup;
 	}
-	if (o->lang >= 0 && !form->languages[o->lang]) {
+	if (lang >= 0 && !form->languages[lang]) {
 		cli_errorf(_("%s: the definition does not declare language '%s'"), path,
-			   oo_lang_code((oo_lang)o->lang));
+			   oo_lang_code((oo_lang)lang));
 		code = EXIT_USAGE;
 		goto cleanup;
 	}
-	for (lang = 0; lang < OO_LANG_COUNT && code == EXIT_CLEAN; lang++) {
-		if (o->lang >= 0 ? lang != o->lang : !form->languages[lang])
-			continue;
-		if (write_html(o, form, cat, (oo_lang)lang) != 0)
-			code = EXIT_USAGE;
-	}
-	if (code == EXIT_CLEAN && write_schema(o, form, cat) != 0)
+	grown = oo_realloc(forms->forms, (forms->count + 1) * sizeof(*grown));
+	if (!grown) {
+		cli_errorf(_("out of memory"));
 		code = EXIT_USAGE;
+		goto cleanup;
+	}
+	forms->forms = grown;
+	forms->forms[forms->count++] = form;
+	form = NULL;
 
 cleanup:
 	oo_form_free(form);
 	oo_findings_free(list);
 	return code;
+}
+
+/* Writes the HTML of every language and the submission schema of form.
+ * Returns the exit code for it. */
+static int render_one(build_options *o, const oo_form *form, const oo_catalog *cat)
+{
+	int lang;
+
+	for (lang = 0; lang < OO_LANG_COUNT; lang++) {
+		if (o->lang >= 0 ? lang != o->lang : !form->languages[lang])
+			continue;
+		if (write_html(o, form, cat, (oo_lang)lang) != 0)
+			return EXIT_USAGE;
+	}
+	return write_schema(o, form, cat) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+}
+
+static void free_forms(form_list *forms)
+{
+	size_t i;
+
+	for (i = 0; i < forms->count; i++)
+		oo_form_free(forms->forms[i]);
+	oo_free(forms->forms);
 }
 
 static int parse_options(build_options *o, int argc, char **argv)
@@ -201,6 +271,7 @@ static int parse_options(build_options *o, int argc, char **argv)
 		{ "source", required_argument, NULL, 's' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "schemas", required_argument, NULL, 'S' },
+		{ "magda-config", required_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -212,6 +283,7 @@ static int parse_options(build_options *o, int argc, char **argv)
 		case 'p': o->number_arg = optarg; break;
 		case 's': o->source_spec = optarg; break;
 		case 'S': o->schemas = optarg; break;
+		case 'M': o->magda_config = optarg; break;
 		case 'l':
 			o->lang = oo_lang_from_code(optarg);
 			if (o->lang < 0) {
@@ -236,8 +308,9 @@ static int parse_options(build_options *o, int argc, char **argv)
 
 int cmd_build(int argc, char **argv)
 {
-	build_options o = { NULL, "fixtures", NULL, NULL, -1, "", NULL };
+	build_options o = { NULL, "fixtures", NULL, NULL, NULL, -1, "", NULL };
 	cli_inputs inputs = CLI_INPUTS_INIT;
+	form_list forms = { NULL, 0 };
 	oo_checker *checker = NULL;
 	oo_error err;
 	int code = EXIT_USAGE, parsed;
@@ -253,22 +326,38 @@ int cmd_build(int argc, char **argv)
 	}
 	if (cli_inputs_collect(&inputs, argc - optind, argv + optind, ".form.json") != 0)
 		goto cleanup;
-	if (oo_checker_new(&checker, o.schemas, &err) != OO_OK || oo_dir_ensure(o.out_dir, &err) != OO_OK) {
+	if (oo_checker_new(&checker, o.schemas, &err) != OO_OK) {
 		cli_print_error(&err);
 		goto cleanup;
 	}
-	if (o.number_arg && lookup(&o) != 0)
-		goto cleanup;
 
 	code = EXIT_CLEAN;
 	for (i = 0; i < inputs.count; i++) {
-		int one = build_one(&o, checker, inputs.paths[i]);
+		int one = load_one(&forms, checker, inputs.paths[i], o.lang);
+
+		if (one > code)
+			code = one;
+	}
+	if (forms.count == 0)
+		goto cleanup;
+	if (oo_dir_ensure(o.out_dir, &err) != OO_OK) {
+		cli_print_error(&err);
+		code = EXIT_USAGE;
+		goto cleanup;
+	}
+	if (o.number_arg && lookup(&o, &forms) != 0) {
+		code = EXIT_USAGE;
+		goto cleanup;
+	}
+	for (i = 0; i < forms.count; i++) {
+		int one = render_one(&o, forms.forms[i], oo_checker_catalog(checker));
 
 		if (one > code)
 			code = one;
 	}
 
 cleanup:
+	free_forms(&forms);
 	oo_record_free(o.record);
 	oo_checker_free(checker);
 	cli_inputs_free(&inputs);
