@@ -16,7 +16,8 @@ struct oo_catalog {
 	size_t count;
 };
 
-/* Most concepts a catalogue may hold; a larger file is a mistake. */
+/* Maximum number of concepts in a catalogue. A larger file is taken for a
+ * mistake rather than read. */
 #define CATALOG_MAX_CONCEPTS 2000
 
 static oo_status copy_member(char **dst, json_t *obj, const char *key)
