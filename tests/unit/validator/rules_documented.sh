@@ -1,6 +1,8 @@
 #!/bin/bash
 # Checks that docs/rules.md documents every finding code that the sources
-# can emit: a row in the table and a "## CODE rule-name" section.
+# can emit, with a row in the table and a "## CODE rule-name" section, and
+# that the rule table of validator/rules.c (behind SARIF output and the
+# configuration file) lists it.
 # Usage: rules_documented.sh SOURCE_DIR
 set -uo pipefail
 root=$1
@@ -20,6 +22,10 @@ for code in $codes; do
 	fi
 	if ! grep -qE "^\| $code \| [a-z-]+ \|" "$doc"; then
 		echo "FAIL: the table of docs/rules.md has no row for $code"
+		failed=1
+	fi
+	if ! grep -qE "^\s*\{ \"$code\", \"[a-z-]+\"," "$root/validator/rules.c"; then
+		echo "FAIL: the rule table of validator/rules.c has no entry for $code"
 		failed=1
 	fi
 done
