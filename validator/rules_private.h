@@ -27,9 +27,9 @@ typedef struct {
 } oo_rules__run;
 
 /* Adds a finding at field f (NULL: the whole form). code and rule are
- * static strings; fix and the formatted message are copied. When member is
- * not NULL the location is the field's pointer extended by it ("label"),
- * or, without a field, member itself ("/title"); check resolves the line. */
+ * static strings, and fix and the formatted message are copied. A member
+ * such as "label" extends the field's pointer. Without a field, member is
+ * the whole pointer ("/title"), and oo_check_file resolves its line. */
 oo_status oo_rules__add(oo_rules__run *run, const oo_field *f, const char *member,
 			const char *code, const char *rule, oo_severity sev,
 			const oo_concept *c, const char *fix, const char *fmt, ...)

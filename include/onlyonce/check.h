@@ -66,10 +66,10 @@ const oo_rule_info *oo_rules_find(const char *code_or_name);
 oo_status oo_checker_set_severity(oo_checker *c, const char *rule, int severity,
 				  oo_error *err);
 
-/* Reads a configuration file (JSON, see docs/rules.md): "rules" maps a
- * code or name to "error", "warning", "info" or "off"; "fail_on" is stored
- * in *fail_on as an oo_severity, or -1 when the file has none. Fails with
- * OO_EINVAL naming the member when the file is not a valid configuration. */
+/* Reads a JSON configuration file (see docs/rules.md). Its "rules" member
+ * maps a code or name to "error", "warning", "info" or "off". Its
+ * "fail_on" is stored in *fail_on as an oo_severity, or -1 when absent.
+ * Fails with OO_EINVAL naming the member when the file is not valid. */
 oo_status oo_checker_load_config(oo_checker *c, const char *path, int *fail_on,
 				 oo_error *err);
 
