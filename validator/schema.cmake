@@ -13,8 +13,10 @@ target_sources(oo_validator PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/schema_format_net.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_format_uri.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_index.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_instance.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_keywords.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_map.c
+  ${CMAKE_CURRENT_LIST_DIR}/schema_parse.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_regex.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_uri.c
   ${CMAKE_CURRENT_LIST_DIR}/schema_validate.c

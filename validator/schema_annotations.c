@@ -5,7 +5,6 @@
  * "if" and the like) passes its collection up to the schema around it. */
 #include "schema_internal.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "onlyonce/alloc.h"
@@ -18,11 +17,11 @@ static void no_memory(validate_ctx *ctx)
 	}
 }
 
-static void add_name(validate_ctx *ctx, annotations *ann, const char *name)
+static void add_name(validate_ctx *ctx, annotations *ann, const omember *name)
 {
 	if (ann->name_count == ann->name_cap) {
 		size_t cap = ann->name_cap ? ann->name_cap * 2 : 8;
-		const char **grown = oo_realloc((void *)ann->names, cap * sizeof(*grown));
+		const omember **grown = oo_realloc((void *)ann->names, cap * sizeof(*grown));
 
 		if (!grown) {
 			no_memory(ctx);
@@ -34,10 +33,10 @@ static void add_name(validate_ctx *ctx, annotations *ann, const char *name)
 	ann->names[ann->name_count++] = name;
 }
 
-void oo_schema__annotate_name(validate_ctx *ctx, const char *name)
+void oo_schema__annotate_name(validate_ctx *ctx, const omember *member)
 {
 	if (ctx->ann)
-		add_name(ctx, ctx->ann, name);
+		add_name(ctx, ctx->ann, member);
 }
 
 void oo_schema__annotate_items(validate_ctx *ctx, size_t items, int all)
@@ -97,12 +96,14 @@ void oo_schema__annotations_free(annotations *ann)
 	memset(ann, 0, sizeof(*ann));
 }
 
-static int evaluated_name(const annotations *ann, const char *name)
+/* Annotations name members of the one instance object they were
+ * collected at, so comparing member addresses compares names. */
+static int evaluated_name(const annotations *ann, const omember *member)
 {
 	size_t i;
 
 	for (i = 0; i < ann->name_count; i++) {
-		if (strcmp(ann->names[i], name) == 0)
+		if (ann->names[i] == member)
 			return 1;
 	}
 	return 0;
@@ -114,50 +115,61 @@ static int evaluated_item(const annotations *ann, size_t index)
 	       (index < ann->contained_len && ann->contained[index]);
 }
 
-static int check_unevaluated_properties(validate_ctx *ctx, const schema_node *node,
-					const keyword *kw, json_t *instance)
+static void report_unevaluated(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+			       const omember *m)
 {
 	char quoted[OO_SCHEMA_QUOTE_BUF];
+
+	if (!ctx->errors)
+		return;
+	oo_schema__key_quote(quoted, m->key, m->key_len);
+	oo_schema__report(ctx, node, kw->name, "property %s is not allowed", quoted);
+}
+
+static int check_unevaluated_properties(validate_ctx *ctx, const schema_node *node,
+					const keyword *kw, const ovalue *instance)
+{
 	annotations *ann = ctx->ann;
-	const char *key;
-	json_t *value;
+	size_t j;
 	int valid = 1;
 
-	json_object_foreach(instance, key, value) {
-		if (evaluated_name(ann, key))
+	for (j = 0; j < instance->len; j++) {
+		const omember *m = &instance->u.members[j];
+		path_frame frame = { kw->name, TOKEN_NONE_INIT, TOKEN_NAME_INIT(m->key, m->key_len) };
+
+		if (evaluated_name(ann, m))
 			continue;
 		if (kw->subs[0]->boolean == 0) {
-			oo_schema__key_quote(quoted, key);
-			oo_schema__report(ctx, node, kw->name, "property %s is not allowed", quoted);
+			report_unevaluated(ctx, node, kw, m);
 			valid = 0;
-		} else if (!oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, key, value)) {
+		} else if (!oo_schema__validate_child(ctx, kw->subs[0], &frame, &m->value)) {
 			valid = 0;
 		}
 		if (!valid && !ctx->errors)
 			break;
 	}
-	if (valid)
-		json_object_foreach(instance, key, value)
-			add_name(ctx, ann, key);
+	if (valid) {
+		for (j = 0; j < instance->len; j++)
+			add_name(ctx, ann, &instance->u.members[j]);
+	}
 	return valid;
 }
 
 static int check_unevaluated_items(validate_ctx *ctx, const schema_node *node,
-				   const keyword *kw, json_t *instance)
+				   const keyword *kw, const ovalue *instance)
 {
-	char index[24];
 	size_t i;
 	int valid = 1;
 
-	for (i = 0; i < json_array_size(instance); i++) {
+	for (i = 0; i < instance->len; i++) {
+		path_frame frame = { kw->name, TOKEN_NONE_INIT, TOKEN_INDEX_INIT(i) };
+
 		if (evaluated_item(ctx->ann, i))
 			continue;
-		snprintf(index, sizeof(index), "%zu", i);
 		if (kw->subs[0]->boolean == 0) {
 			oo_schema__report(ctx, node, kw->name, "array item %zu is not allowed, because no other keyword evaluated it", i);
 			valid = 0;
-		} else if (!oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, index,
-					   json_array_get(instance, i))) {
+		} else if (!oo_schema__validate_child(ctx, kw->subs[0], &frame, &instance->u.items[i])) {
 			valid = 0;
 		}
 		if (!valid && !ctx->errors)
@@ -169,10 +181,10 @@ static int check_unevaluated_items(validate_ctx *ctx, const schema_node *node,
 }
 
 int oo_schema__validate_unevaluated(validate_ctx *ctx, const schema_node *node, const keyword *kw,
-			 json_t *instance)
+			 const ovalue *instance)
 {
 	if (kw->kind == KW_UNEVALUATED_PROPERTIES)
-		return !json_is_object(instance) ||
+		return instance->type != OV_OBJECT ||
 		       check_unevaluated_properties(ctx, node, kw, instance);
-	return !json_is_array(instance) || check_unevaluated_items(ctx, node, kw, instance);
+	return instance->type != OV_ARRAY || check_unevaluated_items(ctx, node, kw, instance);
 }

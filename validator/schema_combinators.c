@@ -27,15 +27,15 @@ static const schema_node *dynamic_target(const validate_ctx *ctx, const keyword 
 	return kw->subs[0];
 }
 
-static int check_all_of(validate_ctx *ctx, const keyword *kw, json_t *instance)
+static int check_all_of(validate_ctx *ctx, const keyword *kw, const ovalue *instance)
 {
-	char index[24];
 	size_t i;
 	int valid = 1;
 
 	for (i = 0; i < kw->count; i++) {
-		snprintf(index, sizeof(index), "%zu", i);
-		if (!oo_schema__validate_child(ctx, kw->subs[i], kw->name, index, NULL, instance))
+		path_frame frame = { kw->name, TOKEN_INDEX_INIT(i), TOKEN_NONE_INIT };
+
+		if (!oo_schema__validate_child(ctx, kw->subs[i], &frame, instance))
 			valid = 0;
 		if (!valid && !ctx->errors)
 			break;
@@ -45,17 +45,17 @@ static int check_all_of(validate_ctx *ctx, const keyword *kw, json_t *instance)
 
 /* Validates every branch into branch_errors and returns how many passed.
  * The first two passing indexes go to passed[]. */
-static size_t run_branches(validate_ctx *ctx, const keyword *kw, json_t *instance,
+static size_t run_branches(validate_ctx *ctx, const keyword *kw, const ovalue *instance,
 			   error_list *branch_errors, size_t passed[2])
 {
 	error_list *outer = ctx->errors;
-	char index[24];
 	size_t i, count = 0;
 
 	ctx->errors = outer ? branch_errors : NULL;
 	for (i = 0; i < kw->count && ctx->status == OO_OK; i++) {
-		snprintf(index, sizeof(index), "%zu", i);
-		if (!oo_schema__validate_child(ctx, kw->subs[i], kw->name, index, NULL, instance))
+		path_frame frame = { kw->name, TOKEN_INDEX_INIT(i), TOKEN_NONE_INIT };
+
+		if (!oo_schema__validate_child(ctx, kw->subs[i], &frame, instance))
 			continue;
 		if (count < 2)
 			passed[count] = i;
@@ -72,7 +72,7 @@ static size_t run_branches(validate_ctx *ctx, const keyword *kw, json_t *instanc
 }
 
 static int check_any_one_of(validate_ctx *ctx, const schema_node *node, const keyword *kw,
-			    json_t *instance)
+			    const ovalue *instance)
 {
 	char quoted[OO_SCHEMA_QUOTE_BUF];
 	error_list branch_errors = { NULL, 0, 0 };
@@ -87,9 +87,11 @@ static int check_any_one_of(validate_ctx *ctx, const schema_node *node, const ke
 	ctx->errors = outer;
 	if (count == 1 || (count > 1 && kw->kind == KW_ANY_OF))
 		return 1;
-	if (outer && count == 0 && ctx->status == OO_OK)
+	if (!outer)
+		return 0;
+	if (count == 0 && ctx->status == OO_OK)
 		run_branches(ctx, kw, instance, &branch_errors, passed);
-	oo_schema__value_quote(quoted, instance);
+	oo_schema__ov_quote(quoted, instance);
 	if (count > 1) {
 		oo_schema__report(ctx, node, kw->name, "value %s matches both schema %zu and schema %zu of \"oneOf\", but must match exactly one",
 		       quoted, passed[0], passed[1]);
@@ -104,50 +106,57 @@ static int check_any_one_of(validate_ctx *ctx, const schema_node *node, const ke
 }
 
 static int check_not(validate_ctx *ctx, const schema_node *node, const keyword *kw,
-		     json_t *instance)
+		     const ovalue *instance)
 {
 	char quoted[OO_SCHEMA_QUOTE_BUF];
+	path_frame frame = { kw->name, TOKEN_NONE_INIT, TOKEN_NONE_INIT };
 	error_list *outer = ctx->errors;
 	int valid;
 
 	ctx->errors = NULL;
-	valid = oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, instance);
+	valid = oo_schema__validate_child(ctx, kw->subs[0], &frame, instance);
 	ctx->errors = outer;
 	if (!valid)
 		return 1;
-	oo_schema__value_quote(quoted, instance);
+	if (!outer)
+		return 0;
+	oo_schema__ov_quote(quoted, instance);
 	oo_schema__report(ctx, node, kw->name, "value %s must not match the \"not\" schema", quoted);
 	return 0;
 }
 
 /* The "if" outcome itself is never an error; only the errors of the
  * branch taken ("then" or "else") are reported. */
-static int check_if(validate_ctx *ctx, const keyword *kw, json_t *instance)
+static int check_if(validate_ctx *ctx, const keyword *kw, const ovalue *instance)
 {
+	path_frame if_frame = { kw->name, TOKEN_NONE_INIT, TOKEN_NONE_INIT };
+	path_frame then_frame = { "then", TOKEN_NONE_INIT, TOKEN_NONE_INIT };
+	path_frame else_frame = { "else", TOKEN_NONE_INIT, TOKEN_NONE_INIT };
 	error_list *outer = ctx->errors;
 	int matched;
 
 	ctx->errors = NULL;
-	matched = oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, instance);
+	matched = oo_schema__validate_child(ctx, kw->subs[0], &if_frame, instance);
 	ctx->errors = outer;
 	if (ctx->status != OO_OK)
 		return 0;
 	if (matched && kw->then_node)
-		return oo_schema__validate_child(ctx, kw->then_node, "then", NULL, NULL, instance);
+		return oo_schema__validate_child(ctx, kw->then_node, &then_frame, instance);
 	if (!matched && kw->else_node)
-		return oo_schema__validate_child(ctx, kw->else_node, "else", NULL, NULL, instance);
+		return oo_schema__validate_child(ctx, kw->else_node, &else_frame, instance);
 	return 1;
 }
 
 int oo_schema__validate_combinator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
-			json_t *instance)
+			const ovalue *instance)
 {
+	path_frame frame = { kw->name, TOKEN_NONE_INIT, TOKEN_NONE_INIT };
+
 	switch (kw->kind) {
 	case KW_REF:
-		return oo_schema__validate_child(ctx, kw->subs[0], kw->name, NULL, NULL, instance);
+		return oo_schema__validate_child(ctx, kw->subs[0], &frame, instance);
 	case KW_DYNAMIC_REF:
-		return oo_schema__validate_child(ctx, dynamic_target(ctx, kw), kw->name, NULL, NULL,
-				      instance);
+		return oo_schema__validate_child(ctx, dynamic_target(ctx, kw), &frame, instance);
 	case KW_ALL_OF:
 		return check_all_of(ctx, kw, instance);
 	case KW_ANY_OF: case KW_ONE_OF:

@@ -195,6 +195,7 @@ void oo_schema_free(oo_schema *schema)
 	for (i = 0; i < schema->document_count; i++)
 		json_decref(schema->documents[i]);
 	pcre2_match_context_free(schema->match_context);
+	oo_schema__arena_free(&schema->arena);
 	oo_free(schema->nodes);
 	oo_free(schema->resources);
 	oo_free(schema->documents);

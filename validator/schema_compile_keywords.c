@@ -54,6 +54,57 @@ static oo_status alloc_subs(compile_ctx *ctx, keyword *kw, size_t count, int key
 	return OO_OK;
 }
 
+/* Stores the length and hash of each key, and for "properties" a hash
+ * table from names to key indexes, so that validation finds a member
+ * without comparing strings. */
+static oo_status index_keys(compile_ctx *ctx, keyword *kw)
+{
+	size_t i, size = 8;
+
+	kw->key_lens = oo_calloc(kw->count ? kw->count : 1, sizeof(*kw->key_lens));
+	kw->hashes = oo_calloc(kw->count ? kw->count : 1, sizeof(*kw->hashes));
+	if (!kw->key_lens || !kw->hashes)
+		return no_memory(ctx);
+	for (i = 0; i < kw->count; i++) {
+		kw->key_lens[i] = (uint32_t)strlen(kw->keys[i]);
+		kw->hashes[i] = oo_schema__hash(kw->keys[i], kw->key_lens[i]);
+	}
+	if (kw->kind != KW_PROPERTIES)
+		return OO_OK;
+	while (size < 2 * kw->count)
+		size *= 2;
+	kw->table = oo_calloc(size, sizeof(*kw->table));
+	if (!kw->table)
+		return no_memory(ctx);
+	kw->table_mask = (uint32_t)(size - 1);
+	for (i = 0; i < kw->count; i++) {
+		uint32_t slot = kw->hashes[i] & kw->table_mask;
+
+		while (kw->table[slot])
+			slot = (slot + 1) & kw->table_mask;
+		kw->table[slot] = (uint32_t)i + 1;
+	}
+	return OO_OK;
+}
+
+/* Builds the model of the keyword's value, for "enum", "const" and the
+ * number keywords, in the schema's arena. */
+static oo_status model_value(compile_ctx *ctx, keyword *kw)
+{
+	ovalue *model = oo_schema__arena_alloc(&ctx->schema->arena, sizeof(*model));
+	oo_status rc = model ? oo_schema__model_from_json(model, kw->value, &ctx->schema->arena)
+			     : OO_ENOMEM;
+
+	if (rc == OO_ENOMEM)
+		return no_memory(ctx);
+	if (rc != OO_OK)
+		return oo_error_set(ctx->err, rc, NULL, 0, 0,
+				    "the value of \"%s\" nests deeper than the limit of %d levels",
+				    kw->name, OO_SCHEMA_MAX_EVAL_DEPTH);
+	kw->model = model;
+	return OO_OK;
+}
+
 static oo_status compile_array(compile_ctx *ctx, schema_node *node, keyword *kw)
 {
 	char index[24];
@@ -104,7 +155,7 @@ static oo_status compile_map(compile_ctx *ctx, schema_node *node, keyword *kw)
 			json_decref(pattern);
 		}
 	}
-	return rc;
+	return rc == OO_OK ? index_keys(ctx, kw) : rc;
 }
 
 static oo_status compile_single(compile_ctx *ctx, schema_node *node, keyword *kw)
@@ -116,6 +167,24 @@ static oo_status compile_single(compile_ctx *ctx, schema_node *node, keyword *kw
 	if (rc == OO_OK)
 		kw->count = 1;
 	return rc;
+}
+
+static size_t count_limit(json_t *object, const char *name, size_t fallback)
+{
+	json_t *value = json_object_get(object, name);
+
+	if (!oo_schema__value_is_integer(value) || json_number_value(value) < 0)
+		return fallback;
+	return (size_t)json_number_value(value);
+}
+
+/* "minContains" and "maxContains" only act together with "contains". */
+static oo_status compile_contains(compile_ctx *ctx, schema_node *node, json_t *object,
+				  keyword *kw)
+{
+	kw->min_contains = count_limit(object, "minContains", 1);
+	kw->max_contains = count_limit(object, "maxContains", (size_t)-1);
+	return compile_single(ctx, node, kw);
 }
 
 static const keyword *sibling(const schema_node *node, keyword_kind kind)
@@ -264,23 +333,52 @@ static oo_status compile_dependent_required(compile_ctx *ctx, schema_node *node,
 	return OO_OK;
 }
 
+/* Keeps the names of "required" with their lengths, which may count a
+ * NUL, and hashes. */
+static oo_status compile_required(compile_ctx *ctx, keyword *kw)
+{
+	size_t i, n = json_array_size(kw->value);
+
+	if (alloc_subs(ctx, kw, n ? n : 1, 1) != OO_OK)
+		return OO_ENOMEM;
+	kw->key_lens = oo_calloc(n ? n : 1, sizeof(*kw->key_lens));
+	kw->hashes = oo_calloc(n ? n : 1, sizeof(*kw->hashes));
+	if (!kw->key_lens || !kw->hashes)
+		return no_memory(ctx);
+	for (i = 0; i < n; i++) {
+		json_t *name = json_array_get(kw->value, i);
+
+		kw->keys[i] = oo_strndup(json_string_value(name), json_string_length(name));
+		if (!kw->keys[i])
+			return no_memory(ctx);
+		kw->count = i + 1;
+		kw->key_lens[i] = (uint32_t)json_string_length(name);
+		kw->hashes[i] = oo_schema__hash(kw->keys[i], kw->key_lens[i]);
+	}
+	return OO_OK;
+}
+
 static oo_status compile_value(compile_ctx *ctx, schema_node *node, keyword *kw)
 {
 	switch (kw->kind) {
 	case KW_ENUM:
-		return json_is_array(kw->value) ? OO_OK : invalid(ctx, node, kw, "an array");
+		return json_is_array(kw->value) ? model_value(ctx, kw)
+						: invalid(ctx, node, kw, "an array");
 	case KW_MULTIPLE_OF:
 		if (!json_is_number(kw->value) || json_number_value(kw->value) <= 0)
 			return invalid(ctx, node, kw, "a number greater than 0");
-		return OO_OK;
+		return model_value(ctx, kw);
 	case KW_MINIMUM: case KW_MAXIMUM:
 	case KW_EXCLUSIVE_MINIMUM: case KW_EXCLUSIVE_MAXIMUM:
-		return json_is_number(kw->value) ? OO_OK : invalid(ctx, node, kw, "a number");
+		return json_is_number(kw->value) ? model_value(ctx, kw)
+						 : invalid(ctx, node, kw, "a number");
 	case KW_UNIQUE_ITEMS:
 		return json_is_boolean(kw->value) ? OO_OK : invalid(ctx, node, kw, "a boolean");
 	case KW_REQUIRED:
-		return is_string_array(kw->value) ? OO_OK
+		return is_string_array(kw->value) ? compile_required(ctx, kw)
 						  : invalid(ctx, node, kw, "an array of strings");
+	case KW_CONST:
+		return model_value(ctx, kw);
 	case KW_FORMAT:
 		kw->format = oo_schema__format_find(json_string_value(kw->value));
 		return OO_OK;
@@ -317,8 +415,10 @@ oo_status oo_schema__compile_keyword(compile_ctx *ctx, schema_node *node, json_t
 		return compile_map(ctx, node, kw);
 	case KW_PREFIX_ITEMS: case KW_ALL_OF: case KW_ANY_OF: case KW_ONE_OF:
 		return compile_array(ctx, node, kw);
+	case KW_CONTAINS:
+		return compile_contains(ctx, node, object, kw);
 	case KW_ADDITIONAL_PROPERTIES: case KW_PROPERTY_NAMES: case KW_ITEMS:
-	case KW_CONTAINS: case KW_NOT: case KW_UNEVALUATED_ITEMS:
+	case KW_NOT: case KW_UNEVALUATED_ITEMS:
 	case KW_UNEVALUATED_PROPERTIES:
 		return compile_single(ctx, node, kw);
 	case KW_IF:
@@ -342,4 +442,7 @@ void oo_schema__keyword_release(keyword *kw)
 	oo_free(kw->keys);
 	oo_free(kw->regexes);
 	oo_free(kw->dynamic_anchor);
+	oo_free(kw->key_lens);
+	oo_free(kw->hashes);
+	oo_free(kw->table);
 }

@@ -5,6 +5,7 @@
 #define OO_SCHEMA_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <jansson.h>
@@ -62,6 +63,91 @@ char *oo_schema__uri_split(const char *uri, const char **fragment);
 oo_status oo_schema__pointer_walk(json_t *root, const char *fragment, json_t **out);
 /* Appends one reference token to buf, escaped as RFC 6901 specifies. */
 void oo_schema__pointer_put_token(oo_buf *buf, const char *token);
+
+/* ---- the instance model (schema_instance.c, schema_parse.c) ---- */
+
+/* Validation runs on this compact model instead of on jansson values:
+ * arrays and objects are plain arrays, an object member carries the hash
+ * of its name, and strings carry their length (they may contain NUL and
+ * need not end in one). Every part lives in an arena or is borrowed from
+ * the text or jansson value it was built from. */
+typedef enum {
+	OV_NULL, OV_FALSE, OV_TRUE, OV_INTEGER, OV_REAL, OV_STRING, OV_ARRAY, OV_OBJECT
+} ovalue_type;
+
+typedef struct omember omember;
+typedef struct ovalue ovalue;
+
+struct ovalue {
+	unsigned char type;       /* ovalue_type */
+	unsigned char integral;   /* a number whose value is an integer (1.0 too) */
+	uint32_t len;             /* bytes of a string, items of an array, members of an object */
+	union {
+		const char *str;
+		ovalue *items;
+		omember *members;
+		long long i;
+		double d;
+	} u;
+};
+
+struct omember {
+	const char *key;
+	uint32_t key_len;
+	uint32_t hash;            /* oo_schema__hash of the key */
+	ovalue value;
+};
+
+/* Memory for model values, freed all at once. */
+typedef struct arena_block arena_block;
+typedef struct {
+	arena_block *head;
+	size_t next_size;         /* size of the next block to allocate */
+} oo_arena;
+
+void *oo_schema__arena_alloc(oo_arena *arena, size_t size);
+void oo_schema__arena_free(oo_arena *arena);
+
+/* FNV-1a over the len bytes at s: the member name hash of the model. */
+static inline uint32_t oo_schema__hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* Builds the model of json in arena; strings and names stay borrowed
+ * from json. Returns OO_ENOMEM or OO_ELIMIT (nesting deeper than
+ * OO_SCHEMA_MAX_EVAL_DEPTH) on failure. */
+oo_status oo_schema__model_from_json(ovalue *out, json_t *json, oo_arena *arena);
+/* Parses len bytes of JSON text into *out, with strings and names that
+ * need no unescaping borrowed from text. Fails with OO_EPARSE (line and
+ * column in err) or OO_ELIMIT (nesting deeper than OO_JSON_MAX_DEPTH). */
+oo_status oo_schema__parse_text(ovalue *out, const char *text, size_t len, oo_arena *arena,
+				oo_error *err);
+/* Returns the value of the member named key in object, or NULL. */
+const ovalue *oo_schema__object_get(const ovalue *object, const char *key, size_t len,
+				    uint32_t hash);
+int oo_schema__ov_equal(const ovalue *a, const ovalue *b);
+/* Compares two numbers: negative, 0 or positive like strcmp. */
+int oo_schema__ov_compare(const ovalue *a, const ovalue *b);
+static inline double oo_schema__ov_number(const ovalue *v)
+{
+	return v->type == OV_INTEGER ? (double)v->u.i : v->u.d;
+}
+static inline int oo_schema__ov_is_number(const ovalue *v)
+{
+	return v->type == OV_INTEGER || v->type == OV_REAL;
+}
+const char *oo_schema__ov_type_name(const ovalue *v);
+/* Writes v to out as compact JSON, as jansson writes it, cut to
+ * OO_SCHEMA_QUOTE_MAX bytes. */
+void oo_schema__ov_quote(char out[OO_SCHEMA_QUOTE_BUF], const ovalue *v);
+/* Writes the len bytes of key to out as a JSON string, cut like ov_quote. */
+void oo_schema__key_quote(char out[OO_SCHEMA_QUOTE_BUF], const char *key, size_t len);
 
 /* ---- the compiled tree ---- */
 
@@ -129,6 +215,13 @@ typedef struct keyword {
 	const struct keyword *prefix_items;
 	char *dynamic_anchor;      /* $dynamicRef: anchor name to look up, or NULL */
 	format_fn format;          /* "format" when asserted */
+	/* Precomputed for validation: */
+	const ovalue *model;       /* enum (an array), const and the number keywords */
+	uint32_t *key_lens;        /* byte lengths of keys (NUL may occur in a name) */
+	uint32_t *hashes;          /* oo_schema__hash of keys */
+	uint32_t *table;           /* "properties": open addressing over keys, index + 1 */
+	uint32_t table_mask;       /* table size - 1, the size a power of two */
+	size_t min_contains, max_contains; /* "contains" */
 } keyword;
 
 struct schema_node {
@@ -148,6 +241,7 @@ struct oo_schema {
 	json_t **documents;        /* references held on every document used */
 	size_t document_count, document_cap;
 	pcre2_match_context *match_context;
+	oo_arena arena;            /* model values of keywords ("enum", "const", limits) */
 	int uses_unevaluated;      /* annotations are collected only when set */
 };
 
@@ -220,15 +314,13 @@ void oo_schema__keyword_release(keyword *kw);
 
 /* ---- values (schema_value.c) ---- */
 
-int oo_schema__value_equal(json_t *a, json_t *b);
 int oo_schema__value_is_integer(json_t *v);
-/* Compares two numbers: negative, 0 or positive like strcmp. */
-int oo_schema__number_compare(json_t *a, json_t *b);
 /* Writes v to out as compact JSON, cut to OO_SCHEMA_QUOTE_MAX bytes. */
 void oo_schema__value_quote(char out[OO_SCHEMA_QUOTE_BUF], json_t *v);
-/* Writes key to out as a JSON string, cut like value_quote. */
-void oo_schema__key_quote(char out[OO_SCHEMA_QUOTE_BUF], const char *key);
 const char *oo_schema__value_type_name(json_t *v);
+/* Cuts the text of a quoted value (len bytes) into out, at a UTF-8
+ * character boundary, with "..." when it is longer than the maximum. */
+void oo_schema__quote_cut(char out[OO_SCHEMA_QUOTE_BUF], const char *text, size_t len);
 /* Counts the Unicode code points of a UTF-8 string. */
 size_t oo_schema__utf8_length(const char *s, size_t len);
 /* Writes code point cp as UTF-8 to out (4 bytes) and returns the length. */
@@ -244,7 +336,7 @@ typedef struct {
 /* The annotations that "unevaluatedProperties" and "unevaluatedItems"
  * read: what the valid subschemas at one instance location evaluated. */
 typedef struct {
-	const char **names;       /* evaluated property names, borrowed */
+	const omember **names;    /* evaluated members of the instance object */
 	size_t name_count, name_cap;
 	size_t items;             /* items [0, items) were evaluated */
 	int all_items;
@@ -252,11 +344,34 @@ typedef struct {
 	size_t contained_len;
 } annotations;
 
+/* One step of a JSON Pointer: nothing, a name of len bytes, or an index. */
+typedef struct {
+	const char *name;
+	size_t len;
+	size_t index;
+	unsigned char kind;       /* TOKEN_* */
+} path_token;
+
+enum { TOKEN_NONE, TOKEN_NAME, TOKEN_INDEX };
+
+#define TOKEN_NONE_INIT ((path_token){ NULL, 0, 0, TOKEN_NONE })
+#define TOKEN_NAME_INIT(s, n) ((path_token){ (s), (n), 0, TOKEN_NAME })
+#define TOKEN_INDEX_INIT(i) ((path_token){ NULL, 0, (i), TOKEN_INDEX })
+
+/* One subschema application: what it appends to the keyword path (keyword,
+ * then token) and to the instance path. The paths are written out only
+ * when an error is reported, so the valid path builds no strings. */
+typedef struct {
+	const char *keyword;      /* NULL for none */
+	path_token token;
+	path_token instance;
+} path_frame;
+
 typedef struct {
 	const oo_schema *schema;
 	annotations *ann;         /* of the node being evaluated, or NULL */
-	oo_buf keyword_path;      /* the evaluation path, for keywordLocation */
-	oo_buf instance_path;
+	path_frame frames[OO_SCHEMA_MAX_EVAL_DEPTH + 2];
+	size_t frame_count;
 	const schema_resource *scope[OO_SCHEMA_MAX_EVAL_DEPTH];
 	size_t scope_depth;
 	size_t depth;
@@ -268,20 +383,21 @@ typedef struct {
 
 /* Returns 1 when instance is valid against node, 0 when not. Errors go
  * to ctx->errors when it is not NULL. */
-int oo_schema__validate_node(validate_ctx *ctx, const schema_node *node, json_t *instance);
-/* Validates instance against node after appending keyword, then token, to
- * the keyword path and instance_token (NULL for none) to the instance path. */
-int oo_schema__validate_child(validate_ctx *ctx, const schema_node *node, const char *keyword,
-		   const char *token, const char *instance_token, json_t *instance);
+int oo_schema__validate_node(validate_ctx *ctx, const schema_node *node, const ovalue *instance);
+/* Validates instance against node with frame appended to the paths. */
+int oo_schema__validate_child(validate_ctx *ctx, const schema_node *node,
+			      const path_frame *frame, const ovalue *instance);
+/* Stores a hard failure (OO_ENOMEM or OO_ELIMIT) unless one is stored. */
+void oo_schema__fail(validate_ctx *ctx, oo_status code);
 /* Adds an error at the current paths for keyword kw of node. */
 void oo_schema__report(validate_ctx *ctx, const schema_node *node, const char *kw,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 int oo_schema__validate_keyword(validate_ctx *ctx, const schema_node *node, const keyword *kw,
-		     json_t *instance);
+		     const ovalue *instance);
 int oo_schema__validate_applicator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
-			json_t *instance);
+			const ovalue *instance);
 int oo_schema__validate_combinator(validate_ctx *ctx, const schema_node *node, const keyword *kw,
-			json_t *instance);
+			const ovalue *instance);
 /* Searches subject for re: 1 for a match, 0 for none, -1 when PCRE2 gave
  * up (match or depth limit) or memory ran out. */
 int oo_schema__regex_search(validate_ctx *ctx, pcre2_code *re, const char *subject, size_t len);
@@ -289,11 +405,11 @@ int oo_schema__regex_search(validate_ctx *ctx, pcre2_code *re, const char *subje
 void oo_schema__error_list_clear(error_list *list);
 void oo_schema__annotations_merge(validate_ctx *ctx, annotations *to, const annotations *from);
 void oo_schema__annotations_free(annotations *ann);
-void oo_schema__annotate_name(validate_ctx *ctx, const char *name);
+void oo_schema__annotate_name(validate_ctx *ctx, const omember *member);
 void oo_schema__annotate_items(validate_ctx *ctx, size_t items, int all);
 void oo_schema__annotate_contained(validate_ctx *ctx, size_t index, size_t length);
 int oo_schema__validate_unevaluated(validate_ctx *ctx, const schema_node *node, const keyword *kw,
-			 json_t *instance);
+			 const ovalue *instance);
 oo_status oo_schema__error_list_move(error_list *to, error_list *from);
 
 #endif

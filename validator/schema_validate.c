@@ -9,25 +9,24 @@
 
 #include "onlyonce/alloc.h"
 
-static void truncate_buf(oo_buf *buf, size_t len)
-{
-	buf->len = len;
-	if (buf->data)
-		buf->data[len] = '\0';
-}
+static void render_keyword_path(const validate_ctx *ctx, oo_buf *buf);
 
-static void set_hard_failure(validate_ctx *ctx, oo_status code)
+void oo_schema__fail(validate_ctx *ctx, oo_status code)
 {
+	oo_buf path = OO_BUF_INIT;
+
 	if (ctx->status != OO_OK)
 		return;
 	ctx->status = code;
-	if (code == OO_ENOMEM)
+	if (code == OO_ENOMEM) {
 		oo_error_set(ctx->err, code, NULL, 0, 0, "out of memory");
-	else
-		oo_error_set(ctx->err, code, NULL, 0, 0,
-			     "schema evaluation nests deeper than the limit of %d subschemas, at \"%.160s\"",
-			     OO_SCHEMA_MAX_EVAL_DEPTH,
-			     ctx->keyword_path.data ? ctx->keyword_path.data : "");
+		return;
+	}
+	render_keyword_path(ctx, &path);
+	oo_error_set(ctx->err, code, NULL, 0, 0,
+		     "schema evaluation nests deeper than the limit of %d subschemas, at \"%.160s\"",
+		     OO_SCHEMA_MAX_EVAL_DEPTH, path.data ? path.data : "");
+	oo_buf_free(&path);
 }
 
 static oo_status error_list_push(error_list *list, oo_schema_error *e)
@@ -91,64 +90,106 @@ static char *absolute_location(const schema_node *node, const char *kw)
 	return oo_buf_detach(&buf);
 }
 
+/* Appends one reference token of len bytes, escaped as RFC 6901
+ * specifies: "~" as "~0" and "/" as "~1". */
+static void put_name_token(oo_buf *buf, const char *s, size_t len)
+{
+	size_t i, start = 0;
+
+	oo_buf_putc(buf, '/');
+	for (i = 0; i < len; i++) {
+		if (s[i] != '~' && s[i] != '/')
+			continue;
+		oo_buf_append(buf, s + start, i - start);
+		oo_buf_puts(buf, s[i] == '~' ? "~0" : "~1");
+		start = i + 1;
+	}
+	oo_buf_append(buf, s + start, len - start);
+}
+
+static void put_token(oo_buf *buf, const path_token *token)
+{
+	if (token->kind == TOKEN_NAME)
+		put_name_token(buf, token->name, token->len);
+	else if (token->kind == TOKEN_INDEX)
+		oo_buf_printf(buf, "/%zu", token->index);
+}
+
+static void render_keyword_path(const validate_ctx *ctx, oo_buf *buf)
+{
+	size_t i;
+
+	oo_buf_puts(buf, "");
+	for (i = 0; i < ctx->frame_count; i++) {
+		const path_frame *f = &ctx->frames[i];
+
+		if (f->keyword)
+			oo_schema__pointer_put_token(buf, f->keyword);
+		put_token(buf, &f->token);
+	}
+}
+
+static void render_instance_path(const validate_ctx *ctx, oo_buf *buf)
+{
+	size_t i;
+
+	oo_buf_puts(buf, "");
+	for (i = 0; i < ctx->frame_count; i++)
+		put_token(buf, &ctx->frames[i].instance);
+}
+
 void oo_schema__report(validate_ctx *ctx, const schema_node *node, const char *kw,
 	    const char *fmt, ...)
 {
-	oo_buf location = OO_BUF_INIT, message = OO_BUF_INIT;
+	oo_buf location = OO_BUF_INIT, message = OO_BUF_INIT, instance = OO_BUF_INIT;
 	oo_schema_error e;
 	va_list ap;
 
 	if (!ctx->errors)
 		return;
-	oo_buf_puts(&location, ctx->keyword_path.data ? ctx->keyword_path.data : "");
+	render_keyword_path(ctx, &location);
 	if (kw)
 		oo_schema__pointer_put_token(&location, kw);
+	render_instance_path(ctx, &instance);
 	va_start(ap, fmt);
 	oo_buf_vprintf(&message, fmt, ap);
 	va_end(ap);
 	e.keyword_location = oo_buf_detach(&location);
 	e.absolute_keyword_location = absolute_location(node, kw);
-	e.instance_location = oo_strdup(ctx->instance_path.data ? ctx->instance_path.data : "");
+	e.instance_location = oo_buf_detach(&instance);
 	e.message = oo_buf_detach(&message);
 	if (!e.keyword_location || !e.instance_location || !e.message ||
 	    (node->resource->uri[0] && !e.absolute_keyword_location) ||
 	    error_list_push(ctx->errors, &e) != OO_OK) {
 		error_free(&e);
-		set_hard_failure(ctx, OO_ENOMEM);
+		oo_schema__fail(ctx, OO_ENOMEM);
 	}
 }
 
-int oo_schema__validate_child(validate_ctx *ctx, const schema_node *node, const char *keyword,
-		   const char *token, const char *instance_token, json_t *instance)
+int oo_schema__validate_child(validate_ctx *ctx, const schema_node *node,
+			      const path_frame *frame, const ovalue *instance)
 {
-	size_t keyword_len = ctx->keyword_path.len;
-	size_t instance_len = ctx->instance_path.len;
 	annotations *outer;
 	int valid;
 
-	oo_schema__pointer_put_token(&ctx->keyword_path, keyword);
-	if (token)
-		oo_schema__pointer_put_token(&ctx->keyword_path, token);
-	if (instance_token)
-		oo_schema__pointer_put_token(&ctx->instance_path, instance_token);
-	if (ctx->keyword_path.failed || ctx->instance_path.failed) {
-		set_hard_failure(ctx, OO_ENOMEM);
+	if (ctx->frame_count >= sizeof(ctx->frames) / sizeof(ctx->frames[0])) {
+		oo_schema__fail(ctx, OO_ELIMIT);
 		return 0;
 	}
+	ctx->frames[ctx->frame_count++] = *frame;
 	/* Annotations pass up only from subschemas at the same instance
 	 * location. */
 	outer = ctx->ann;
-	if (instance_token)
+	if (frame->instance.kind != TOKEN_NONE)
 		ctx->ann = NULL;
 	valid = oo_schema__validate_node(ctx, node, instance);
 	ctx->ann = outer;
-	truncate_buf(&ctx->keyword_path, keyword_len);
-	truncate_buf(&ctx->instance_path, instance_len);
+	ctx->frame_count--;
 	return valid;
 }
 
 static int validate_keywords(validate_ctx *ctx, const schema_node *node,
-			     json_t *instance)
+			     const ovalue *instance)
 {
 	size_t i;
 	int valid = 1;
@@ -163,7 +204,7 @@ static int validate_keywords(validate_ctx *ctx, const schema_node *node,
 	return valid;
 }
 
-int oo_schema__validate_node(validate_ctx *ctx, const schema_node *node, json_t *instance)
+int oo_schema__validate_node(validate_ctx *ctx, const schema_node *node, const ovalue *instance)
 {
 	char quoted[OO_SCHEMA_QUOTE_BUF];
 	annotations own, *outer = ctx->ann;
@@ -172,48 +213,61 @@ int oo_schema__validate_node(validate_ctx *ctx, const schema_node *node, json_t 
 	if (node->boolean == 1)
 		return 1;
 	if (node->boolean == 0) {
-		oo_schema__value_quote(quoted, instance);
-		oo_schema__report(ctx, node, NULL, "value %s is not allowed here", quoted);
+		if (ctx->errors) {
+			oo_schema__ov_quote(quoted, instance);
+			oo_schema__report(ctx, node, NULL, "value %s is not allowed here", quoted);
+		}
 		return 0;
 	}
 	if (ctx->depth >= OO_SCHEMA_MAX_EVAL_DEPTH) {
-		set_hard_failure(ctx, OO_ELIMIT);
+		oo_schema__fail(ctx, OO_ELIMIT);
 		return 0;
 	}
 	ctx->depth++;
-	memset(&own, 0, sizeof(own));
 	/* The dynamic scope is the chain of resources entered so far, which
 	 * "$dynamicRef" searches from the outermost. */
 	if (ctx->scope_depth == 0 || ctx->scope[ctx->scope_depth - 1] != node->resource) {
 		ctx->scope[ctx->scope_depth++] = node->resource;
 		pushed = 1;
 	}
-	ctx->ann = ctx->schema->uses_unevaluated ? &own : NULL;
-	valid = validate_keywords(ctx, node, instance);
-	ctx->ann = outer;
-	if (valid && outer)
-		oo_schema__annotations_merge(ctx, outer, &own);
-	oo_schema__annotations_free(&own);
+	if (ctx->schema->uses_unevaluated) {
+		memset(&own, 0, sizeof(own));
+		ctx->ann = &own;
+		valid = validate_keywords(ctx, node, instance);
+		ctx->ann = outer;
+		if (valid && outer)
+			oo_schema__annotations_merge(ctx, outer, &own);
+		oo_schema__annotations_free(&own);
+	} else {
+		ctx->ann = NULL;
+		valid = validate_keywords(ctx, node, instance);
+		ctx->ann = outer;
+	}
 	ctx->scope_depth -= pushed;
 	ctx->depth--;
 	return valid;
 }
 
-oo_status oo_schema_validate(const oo_schema *schema, json_t *instance,
-			     oo_schema_result *result, oo_error *err)
+/* Validates the model of an instance; the context is set up field by
+ * field, because clearing its path and scope arrays would cost more than
+ * validating a small document. */
+static oo_status validate_model(const oo_schema *schema, const ovalue *instance,
+				oo_schema_result *result, oo_error *err)
 {
 	validate_ctx ctx;
 	error_list errors = { NULL, 0, 0 };
 
-	memset(result, 0, sizeof(*result));
-	memset(&ctx, 0, sizeof(ctx));
 	ctx.schema = schema;
+	ctx.ann = NULL;
+	ctx.frame_count = 0;
+	ctx.scope_depth = 0;
+	ctx.depth = 0;
 	ctx.errors = &errors;
+	ctx.status = OO_OK;
 	ctx.err = err;
+	ctx.match_data = NULL;
 	result->valid = oo_schema__validate_node(&ctx, schema->root, instance);
 	pcre2_match_data_free(ctx.match_data);
-	oo_buf_free(&ctx.keyword_path);
-	oo_buf_free(&ctx.instance_path);
 	if (ctx.status != OO_OK) {
 		oo_schema__error_list_clear(&errors);
 		result->valid = 0;
@@ -222,6 +276,44 @@ oo_status oo_schema_validate(const oo_schema *schema, json_t *instance,
 	result->errors = errors.items;
 	result->error_count = errors.count;
 	return OO_OK;
+}
+
+oo_status oo_schema_validate(const oo_schema *schema, json_t *instance,
+			     oo_schema_result *result, oo_error *err)
+{
+	oo_arena arena = { NULL, 0 };
+	ovalue model;
+	oo_status rc;
+
+	memset(result, 0, sizeof(*result));
+	rc = oo_schema__model_from_json(&model, instance, &arena);
+	if (rc == OO_ENOMEM)
+		rc = oo_error_set(err, rc, NULL, 0, 0, "out of memory");
+	else if (rc != OO_OK)
+		rc = oo_error_set(err, rc, NULL, 0, 0,
+				  "instance nests deeper than the limit of %d levels",
+				  OO_SCHEMA_MAX_EVAL_DEPTH);
+	else
+		rc = validate_model(schema, &model, result, err);
+	oo_schema__arena_free(&arena);
+	return rc;
+}
+
+oo_status oo_schema_validate_text(const oo_schema *schema, const char *text, size_t len,
+				  oo_schema_result *result, oo_error *err)
+{
+	oo_arena arena = { NULL, 0 };
+	ovalue model;
+	oo_status rc;
+
+	memset(result, 0, sizeof(*result));
+	/* One block for the usual model, which is smaller than twice its text. */
+	arena.next_size = 2 * len + 1024;
+	rc = oo_schema__parse_text(&model, text, len, &arena, err);
+	if (rc == OO_OK)
+		rc = validate_model(schema, &model, result, err);
+	oo_schema__arena_free(&arena);
+	return rc;
 }
 
 void oo_schema_result_clear(oo_schema_result *result)

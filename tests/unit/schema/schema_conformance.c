@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Runs the official JSON Schema Test Suite (draft 2020-12) against the
  * engine: the required tests of the draft2020-12 folder, then the optional
- * ones of optional/ and optional/format/ with format assertion on. Prints
- * "N passed, N failed" per file and per folder. The exit status is 1 when
+ * ones of optional/ and optional/format/ with format assertion on. Each
+ * instance is validated both as a jansson value and as JSON text, and a
+ * test passes only when the two entry points report the same errors.
+ * Prints "N passed, N failed" per file and per folder. The exit status is 1 when
  * a required test fails, 77 (skipped) when the suite is absent, and 0
  * otherwise; optional failures are listed but do not fail the run. */
 #include <dirent.h>
@@ -104,6 +106,51 @@ static const char *expected_failure(const char *file, const char *group,
 	return NULL;
 }
 
+static int same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Returns 1 when both results have the same verdict and the same errors. */
+static int same_result(const oo_schema_result *a, const oo_schema_result *b)
+{
+	size_t i;
+
+	if (a->valid != b->valid || a->error_count != b->error_count)
+		return 0;
+	for (i = 0; i < a->error_count; i++) {
+		if (!same_text(a->errors[i].keyword_location, b->errors[i].keyword_location) ||
+		    !same_text(a->errors[i].absolute_keyword_location,
+			       b->errors[i].absolute_keyword_location) ||
+		    !same_text(a->errors[i].instance_location, b->errors[i].instance_location) ||
+		    !same_text(a->errors[i].message, b->errors[i].message))
+			return 0;
+	}
+	return 1;
+}
+
+/* Validates data again as JSON text through oo_schema_validate_text, which
+ * must give the same result as the jansson entry point. */
+static int text_agrees(runner *r, const oo_schema *schema, json_t *data,
+		       const oo_schema_result *expected)
+{
+	char *text = json_dumps(data, JSON_ENCODE_ANY | JSON_COMPACT | JSON_REAL_PRECISION(17));
+	oo_schema_result result;
+	oo_error err;
+	int ok;
+
+	if (!text)
+		return 0;
+	ok = oo_schema_validate_text(schema, text, strlen(text), &result, &err) == OO_OK &&
+	     same_result(expected, &result);
+	if (!ok && r->verbose)
+		printf("    the text entry point differs on %s\n", text);
+	if (ok)
+		oo_schema_result_clear(&result);
+	free(text);
+	return ok;
+}
+
 /* Returns 1 when the test outcome matches, 0 when not. */
 static int run_test(runner *r, const oo_schema *schema, json_t *test, const char *why)
 {
@@ -122,7 +169,7 @@ static int run_test(runner *r, const oo_schema *schema, json_t *test, const char
 			printf("    validation failed: %s\n", err.message);
 		return 0;
 	}
-	ok = result.valid == expected;
+	ok = result.valid == expected && text_agrees(r, schema, json_object_get(test, "data"), &result);
 	if (!ok && r->verbose && result.error_count)
 		printf("    first error: %s at %s\n", result.errors[0].message,
 		       result.errors[0].keyword_location);
