@@ -10,11 +10,14 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "onlyonce/alloc.h"
 #include "onlyonce/json.h"
+
+#define PARSER_STACK 32
 
 typedef struct {
 	const char *text, *p, *end;
@@ -30,6 +33,10 @@ typedef struct {
 	const char *error_at;
 	oo_status status;
 	int depth;
+	/* The first members and items, so that a small document needs no
+	 * stack allocation. */
+	omember member_space[PARSER_STACK];
+	ovalue item_space[PARSER_STACK];
 } parser;
 
 static int fail(parser *ps, const char *at, const char *what)
@@ -244,6 +251,50 @@ static const char *skip_digits(const char *p, const char *end)
 	return p;
 }
 
+/* Computes the number from start to end when its digits, at most 15,
+ * and its power of ten, at most 22, are both exact doubles: then one
+ * multiplication or division rounds correctly (Clinger's fast path). */
+static int fast_real(const char *start, const char *end, double *out)
+{
+	static const double powers[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+	};
+	const char *p = start;
+	unsigned long long mantissa = 0;
+	int digits = 0, exponent = 0, exp_value = 0, exp_negative = 0, negative = *p == '-';
+	int in_fraction = 0;
+
+	p += negative;
+	for (; p < end && *p != 'e' && *p != 'E'; p++) {
+		if (*p == '.') {
+			in_fraction = 1;
+			continue;
+		}
+		if (++digits > 15)
+			return 0;
+		mantissa = mantissa * 10 + (unsigned long long)(*p - '0');
+		exponent -= in_fraction;
+	}
+	if (p < end) {
+		p++;
+		if (*p == '+' || *p == '-')
+			exp_negative = *p++ == '-';
+		for (; p < end && exp_value < 100; p++)
+			exp_value = exp_value * 10 + (*p - '0');
+		if (p < end)
+			return 0;
+		exponent += exp_negative ? -exp_value : exp_value;
+	}
+	if (exponent < -22 || exponent > 22)
+		return 0;
+	*out = exponent < 0 ? (double)mantissa / powers[-exponent]
+			    : (double)mantissa * powers[exponent];
+	if (negative)
+		*out = -*out;
+	return 1;
+}
+
 /* Reads a number with a fraction, an exponent or too many digits for
  * 64 bits. strtod needs a terminated copy, because the text need not end
  * after the number. */
@@ -252,6 +303,13 @@ static int parse_real(parser *ps, const char *start, const char *end, ovalue *ou
 	char local[64], *copy = local;
 	size_t n = (size_t)(end - start);
 	double d;
+
+	if (fast_real(start, end, &d)) {
+		out->type = OV_REAL;
+		out->u.d = d;
+		out->integral = floor(d) == d;
+		return 1;
+	}
 
 	if (n >= sizeof(local) && !(copy = oo_malloc(n + 1)))
 		return no_memory(ps);
@@ -325,11 +383,14 @@ static int parse_value(parser *ps, ovalue *out);
 static int push_member(parser *ps, const omember *m)
 {
 	if (ps->member_count == ps->member_cap) {
-		size_t cap = ps->member_cap ? ps->member_cap * 2 : 64;
-		omember *grown = oo_realloc(ps->members, cap * sizeof(*grown));
+		size_t cap = ps->member_cap * 2;
+		omember *grown = oo_realloc(ps->members == ps->member_space ? NULL : ps->members,
+					    cap * sizeof(*grown));
 
 		if (!grown)
 			return no_memory(ps);
+		if (ps->members == ps->member_space)
+			memcpy(grown, ps->member_space, sizeof(ps->member_space));
 		ps->members = grown;
 		ps->member_cap = cap;
 	}
@@ -340,11 +401,14 @@ static int push_member(parser *ps, const omember *m)
 static int push_item(parser *ps, const ovalue *v)
 {
 	if (ps->item_count == ps->item_cap) {
-		size_t cap = ps->item_cap ? ps->item_cap * 2 : 64;
-		ovalue *grown = oo_realloc(ps->items, cap * sizeof(*grown));
+		size_t cap = ps->item_cap * 2;
+		ovalue *grown = oo_realloc(ps->items == ps->item_space ? NULL : ps->items,
+					   cap * sizeof(*grown));
 
 		if (!grown)
 			return no_memory(ps);
+		if (ps->items == ps->item_space)
+			memcpy(grown, ps->item_space, sizeof(ps->item_space));
 		ps->items = grown;
 		ps->item_cap = cap;
 	}
@@ -571,7 +635,11 @@ oo_status oo_schema__parse_text(ovalue *out, const char *text, size_t len, oo_ar
 	parser ps;
 	oo_status rc = OO_OK;
 
-	memset(&ps, 0, sizeof(ps));
+	memset(&ps, 0, offsetof(parser, member_space));
+	ps.members = ps.member_space;
+	ps.member_cap = PARSER_STACK;
+	ps.items = ps.item_space;
+	ps.item_cap = PARSER_STACK;
 	ps.text = ps.p = text;
 	ps.end = text + len;
 	ps.arena = arena;
@@ -582,8 +650,10 @@ oo_status oo_schema__parse_text(ovalue *out, const char *text, size_t len, oo_ar
 	}
 	if (ps.status != OO_OK)
 		rc = report(&ps, err);
-	oo_free(ps.members);
-	oo_free(ps.items);
+	if (ps.members != ps.member_space)
+		oo_free(ps.members);
+	if (ps.items != ps.item_space)
+		oo_free(ps.items);
 	oo_free(ps.seen);
 	oo_buf_free(&ps.scratch);
 	return rc;

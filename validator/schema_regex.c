@@ -184,8 +184,13 @@ oo_status oo_schema__regex_compile_text(pcre2_code **out, const char *pattern, s
 		return OO_ENOMEM;
 	}
 	oo_buf_free(&source);
-	if (*out)
+	if (*out) {
+		/* Machine code matches several times faster than the interpreter;
+		 * pcre2_match falls back to the interpreter where PCRE2 was built
+		 * without JIT support or JIT compilation fails. */
+		pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
 		return OO_OK;
+	}
 	if (message)
 		pcre2_get_error_message(code, (PCRE2_UCHAR *)message, 160);
 	if (offset)
