@@ -9,52 +9,62 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Colours meet a contrast of at least 4.5:1 on their background (WCAG
- * 1.4.3): text #0b0c0c 19:1, hint #505a5f 7:1, link #1d70b8 5.2:1, error
- * #d4351c 4.9:1, white on the button's #00703c 5.9:1. The focus ring pairs
- * black with yellow so that it shows on any background (WCAG 2.4.7). */
+/* Looks like a form of the Flemish government: plain sans-serif type, a
+ * yellow band above the page, blue links and a blue main button. Colours
+ * meet a contrast of at least 4.5:1 on their background (WCAG 1.4.3):
+ * text #333332 12.6:1, hint #545c66 6.8:1, link and button #0055cc (white
+ * on it too) 6.6:1, error #c8102e 5.9:1, text on the yellow band 10:1.
+ * The focus ring pairs a dark outline with yellow so that it shows on any
+ * background (WCAG 2.4.7, 2.4.11). Chromium's date input takes focus in
+ * its own parts (day, month, year, calendar button); :focus-within keeps
+ * the ring on the whole input while the calendar button has it. */
 static const char stylesheet[] =
-	"body{margin:0;font-family:Arial,Helvetica,sans-serif;font-size:1.1875rem;"
-	"line-height:1.4;color:#0b0c0c;background:#fff}\n"
-	"main{display:block;max-width:40em;margin:0 auto;padding:1.5em 1em}\n"
+	"body{margin:0;font-family:\"Flanders Art Sans\",Arial,Helvetica,sans-serif;"
+	"font-size:1.125rem;line-height:1.5;color:#333332;background:#fff}\n"
+	".oo-header{background:#ffe615;border-bottom:1px solid #333332}\n"
+	".oo-header p{max-width:40em;margin:0 auto;padding:.75em 1em;font-weight:700}\n"
+	"main{display:block;max-width:40em;margin:0 auto;padding:1.5em 1em 3em}\n"
 	"h1{font-size:2rem;line-height:1.2;margin:0 0 .75em}\n"
-	"h2{font-size:1.5rem;margin:1.5em 0 .75em}\n"
-	"a{color:#1d70b8}a:visited{color:#4c2c92}\n"
-	":focus{outline:3px solid #0b0c0c;outline-offset:0;box-shadow:0 0 0 6px #fd0}\n"
+	"h2{font-size:1.5rem;line-height:1.25;margin:1.75em 0 .75em}\n"
+	"a{color:#0055cc}a:visited{color:#6b3fa0}\n"
+	":focus,.oo-input:focus-within{outline:3px solid #333332;outline-offset:0;"
+	"box-shadow:0 0 0 6px #ffe615}\n"
 	"[hidden]{display:none!important}\n"
 	".oo-visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;"
 	"padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}\n"
 	".oo-form-group{margin-bottom:1.75em}\n"
-	".oo-form-group--error{border-left:5px solid #d4351c;padding-left:.75em}\n"
+	".oo-form-group--error{border-left:5px solid #c8102e;padding-left:.75em}\n"
 	".oo-label,.oo-legend{display:block;font-weight:700;margin-bottom:.25em}\n"
 	".oo-fieldset{border:0;margin:0;padding:0;min-width:0}\n"
 	".oo-legend{padding:0}\n"
 	".oo-marker{font-weight:400}\n"
-	".oo-hint{color:#505a5f;margin-bottom:.5em}\n"
-	".oo-error-message{color:#d4351c;font-weight:700;margin:0 0 .5em}\n"
+	".oo-hint{color:#545c66;margin-bottom:.5em}\n"
+	".oo-error-message{color:#c8102e;font-weight:700;margin:0 0 .5em}\n"
 	".oo-input,.oo-select,.oo-textarea{font:inherit;box-sizing:border-box;width:100%;"
-	"max-width:30em;padding:.3em;border:2px solid #0b0c0c;border-radius:0;"
-	"background:#fff;color:#0b0c0c}\n"
-	".oo-input[readonly],.oo-textarea[readonly]{background:#f3f2f1;border-style:dashed}\n"
+	"max-width:30em;padding:.35em .5em;border:2px solid #687483;border-radius:3px;"
+	"background:#fff;color:#333332}\n"
+	".oo-input[readonly],.oo-textarea[readonly]{background:#f7f9fc;border-style:dashed}\n"
 	".oo-form-group--error .oo-input,.oo-form-group--error .oo-select,"
-	".oo-form-group--error .oo-textarea{border-color:#d4351c}\n"
+	".oo-form-group--error .oo-textarea{border-color:#c8102e}\n"
 	".oo-input--width-2{width:3.5em}.oo-input--width-4{width:5.5em}\n"
 	".oo-date-input{display:flex;gap:1em}\n"
 	".oo-radios__item,.oo-checkboxes__item{display:flex;align-items:center;"
 	"margin-bottom:.5em}\n"
-	".oo-radios__input,.oo-checkboxes__input{width:1.5em;height:1.5em;margin:0 .5em 0 0}\n"
+	".oo-radios__input,.oo-checkboxes__input{flex:none;width:1.5em;height:1.5em;"
+	"margin:0 .75em 0 0;accent-color:#0055cc}\n"
 	".oo-radios__label,.oo-checkboxes__label{font-weight:400;margin:0}\n"
-	".oo-source,.oo-note{font-size:1rem;color:#505a5f;margin:.5em 0 0}\n"
+	".oo-source,.oo-note{font-size:1rem;color:#545c66;margin:.5em 0 0}\n"
 	".oo-condition{font-style:italic}\n"
-	".oo-notice{border-left:10px solid #1d70b8;background:#f3f2f1;padding:.75em 1em;"
+	".oo-notice{border-left:6px solid #0055cc;background:#f7f9fc;padding:.75em 1em;"
 	"margin-bottom:1.5em}\n"
-	".oo-notice h2{margin-top:0;font-size:1.1875rem}\n"
-	".oo-error-summary{border:5px solid #d4351c;padding:1em;margin-bottom:1.5em}\n"
+	".oo-notice h2{margin-top:0;font-size:1.125rem}\n"
+	".oo-error-summary{border:4px solid #c8102e;padding:1em;margin-bottom:1.5em}\n"
 	".oo-error-summary h2{margin-top:0}\n"
-	".oo-error-summary a{color:#d4351c;font-weight:700}\n"
+	".oo-error-summary a{color:#c8102e;font-weight:700}\n"
 	".oo-process dt{font-weight:700}.oo-process dd{margin:0 0 .5em}\n"
-	".oo-button{font:inherit;font-weight:700;color:#fff;background:#00703c;border:0;"
-	"box-shadow:0 2px 0 #002d18;padding:.5em 1em;cursor:pointer}\n";
+	".oo-button{font:inherit;font-weight:700;color:#fff;background:#0055cc;"
+	"border:2px solid #0055cc;border-radius:3px;padding:.5em 1.25em;cursor:pointer}\n"
+	".oo-button:hover{background:#003b8e}\n";
 
 /* Shows a conditional field only while its condition holds and makes it
  * required only then. Without JavaScript every field stays visible, with
@@ -129,6 +139,19 @@ const char *oo_generator__source_name(const oo_html_page *page, const oo_concept
 	return concept->source;
 }
 
+/* The yellow band names the administration that handles the form. It is
+ * a banner landmark, so that no text of the page sits outside one. */
+static void put_header(const oo_html_page *page)
+{
+	const char *owner = oo_text_get(&page->form->owner, page->lang);
+
+	if (!owner)
+		return;
+	oo_buf_puts(page->out, "<header class=\"oo-header\">\n<p>");
+	oo_buf_put_html(page->out, owner);
+	oo_buf_puts(page->out, "</p>\n</header>\n");
+}
+
 static void put_head(const oo_html_page *page)
 {
 	oo_buf *out = page->out;
@@ -148,7 +171,9 @@ static void put_head(const oo_html_page *page)
 	oo_buf_put_html(out, page->s->title_suffix);
 	oo_buf_puts(out, "</title>\n<style>\n");
 	oo_buf_puts(out, stylesheet);
-	oo_buf_puts(out, "</style>\n</head>\n<body>\n<main id=\"main-content\">\n");
+	oo_buf_puts(out, "</style>\n</head>\n<body>\n");
+	put_header(page);
+	oo_buf_puts(out, "<main id=\"main-content\">\n");
 }
 
 /* Appends the fragment an error summary entry links to: the first control
