@@ -180,8 +180,9 @@ static int check_reference(const char *s, size_t len, int iri, int absolute)
 	} else {
 		/* A relative path may not have ":" in its first segment, or it
 		 * would read as a scheme. */
-		first = strcspn(s, "/?#");
-		if (memchr(s, ':', first < len ? first : len))
+		for (first = 0; first < len && !strchr("/?#", s[first]); first++)
+			;
+		if (memchr(s, ':', first))
 			return 0;
 	}
 	if (sc.i + 1 < len && s[sc.i] == '/' && s[sc.i + 1] == '/') {

@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,7 @@ typedef struct {
 	const char *error_at;
 	oo_status status;
 	int depth;
+	char duplicate[OO_SCHEMA_QUOTE_BUF + 32]; /* the error for a duplicate name */
 	/* The first members and items, so that a small document needs no
 	 * stack allocation. */
 	omember member_space[PARSER_STACK];
@@ -463,8 +465,15 @@ static int close_object(parser *ps, size_t base, ovalue *out)
 
 	if (ps->status != OO_OK)
 		return 0;
-	if (dup)
-		return fail(ps, dup->key, "duplicate object key");
+	if (dup) {
+		char quoted[OO_SCHEMA_QUOTE_BUF];
+
+		/* The name may be an unescaped copy outside the text, so the
+		 * error points at the end of the object. */
+		oo_schema__key_quote(quoted, dup->key, dup->key_len);
+		snprintf(ps->duplicate, sizeof(ps->duplicate), "duplicate object key %s", quoted);
+		return fail(ps, ps->p - 1, ps->duplicate);
+	}
 	out->type = OV_OBJECT;
 	out->len = (uint32_t)n;
 	out->u.members = oo_schema__arena_alloc(ps->arena, (n ? n : 1) * sizeof(omember));
@@ -635,7 +644,7 @@ oo_status oo_schema__parse_text(ovalue *out, const char *text, size_t len, oo_ar
 	parser ps;
 	oo_status rc = OO_OK;
 
-	memset(&ps, 0, offsetof(parser, member_space));
+	memset(&ps, 0, offsetof(parser, duplicate));
 	ps.members = ps.member_space;
 	ps.member_cap = PARSER_STACK;
 	ps.items = ps.item_space;
