@@ -30,7 +30,7 @@ static long key_index(const keyword *kw, const omember *m)
 		size_t i = entry - 1;
 
 		if (kw->hashes[i] == m->hash && kw->key_lens[i] == m->key_len &&
-		    memcmp(kw->keys[i], m->key, m->key_len) == 0)
+		    oo_schema__same_name(kw->keys[i], m->key, m->key_len))
 			return (long)i;
 	}
 	return -1;

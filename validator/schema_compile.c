@@ -52,6 +52,32 @@ static const struct {
 
 #define KEYWORD_TABLE_SIZE (sizeof(keyword_table) / sizeof(keyword_table[0]))
 
+#define OBJECTS (1u << OV_OBJECT)
+#define ARRAYS (1u << OV_ARRAY)
+
+/* Returns the OV_* bits of the instances keyword kind can reject or
+ * annotate: the others pass it unchecked, so validation skips it. */
+static unsigned instance_types(keyword_kind kind)
+{
+	switch (kind) {
+	case KW_MULTIPLE_OF: case KW_MINIMUM: case KW_MAXIMUM:
+	case KW_EXCLUSIVE_MINIMUM: case KW_EXCLUSIVE_MAXIMUM:
+		return (1u << OV_INTEGER) | (1u << OV_REAL);
+	case KW_FORMAT: case KW_MIN_LENGTH: case KW_MAX_LENGTH: case KW_PATTERN:
+		return 1u << OV_STRING;
+	case KW_MIN_ITEMS: case KW_MAX_ITEMS: case KW_UNIQUE_ITEMS: case KW_PREFIX_ITEMS:
+	case KW_ITEMS: case KW_CONTAINS: case KW_UNEVALUATED_ITEMS:
+		return ARRAYS;
+	case KW_MIN_PROPERTIES: case KW_MAX_PROPERTIES: case KW_REQUIRED:
+	case KW_DEPENDENT_REQUIRED: case KW_PROPERTIES: case KW_PATTERN_PROPERTIES:
+	case KW_ADDITIONAL_PROPERTIES: case KW_PROPERTY_NAMES: case KW_DEPENDENT_SCHEMAS:
+	case KW_UNEVALUATED_PROPERTIES:
+		return OBJECTS;
+	default:
+		return ~0u;
+	}
+}
+
 static oo_status add_node(oo_schema *s, schema_node *node)
 {
 	if (s->node_count == s->node_cap) {
@@ -123,6 +149,7 @@ static oo_status compile_keywords(compile_ctx *ctx, schema_node *node, json_t *j
 			continue;
 		kw->value = value;
 		kw->kind = keyword_table[i].kind;
+		kw->instance_types = instance_types(kw->kind);
 		kw->object = json;
 		if (kw->kind == KW_UNEVALUATED_ITEMS || kw->kind == KW_UNEVALUATED_PROPERTIES)
 			ctx->schema->uses_unevaluated = 1;

@@ -61,7 +61,7 @@ const ovalue *oo_schema__object_get(const ovalue *object, const char *key, size_
 	const omember *m = object->u.members, *end = m + object->len;
 
 	for (; m < end; m++) {
-		if (m->hash == hash && m->key_len == len && memcmp(m->key, key, len) == 0)
+		if (m->hash == hash && m->key_len == len && oo_schema__same_name(m->key, key, len))
 			return &m->value;
 	}
 	return NULL;

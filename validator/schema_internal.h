@@ -132,6 +132,21 @@ static inline uint32_t oo_schema__hash(const char *s, size_t len)
 	return (uint32_t)(h ^ (h >> 29));
 }
 
+/* Compares two names of len bytes: names are short, and a loop beats a
+ * call to memcmp for them. */
+static inline int oo_schema__same_name(const char *a, const char *b, size_t len)
+{
+	size_t i;
+
+	if (len > 16)
+		return memcmp(a, b, len) == 0;
+	for (i = 0; i < len; i++) {
+		if (a[i] != b[i])
+			return 0;
+	}
+	return 1;
+}
+
 /* Builds the model of json in arena; strings and names stay borrowed
  * from json. Returns OO_ENOMEM or OO_ELIMIT (nesting deeper than
  * OO_SCHEMA_MAX_EVAL_DEPTH) on failure. */
@@ -235,6 +250,7 @@ typedef struct keyword {
 	uint32_t *table;           /* "properties": open addressing over keys, index + 1 */
 	uint32_t table_mask;       /* table size - 1, the size a power of two */
 	size_t min_contains, max_contains; /* "contains" */
+	unsigned instance_types;   /* bits 1 << OV_* of the instances it can reject */
 } keyword;
 
 struct schema_node {

@@ -169,7 +169,15 @@ static int check_string(validate_ctx *ctx, const schema_node *node, const keywor
 
 	if (kw->kind == KW_PATTERN)
 		return check_pattern(ctx, node, kw, instance);
-	/* Lengths count Unicode code points, not bytes or UTF-16 units. */
+	/* Lengths count Unicode code points, not bytes or UTF-16 units. A
+	 * string has at most as many code points as bytes, so a short one
+	 * passes "maxLength" without counting. */
+	if (kw->kind == KW_MAX_LENGTH && instance->len <= kw->limit)
+		return 1;
+	/* A code point takes at most 4 bytes, so a long string passes
+	 * "minLength" without counting too. */
+	if (kw->kind == KW_MIN_LENGTH && instance->len / 4 >= kw->limit)
+		return 1;
 	length = oo_schema__utf8_length(instance->u.str, instance->len);
 	if (kw->kind == KW_MIN_LENGTH ? length >= kw->limit : length <= kw->limit)
 		return 1;

@@ -60,10 +60,19 @@ static int no_memory(parser *ps)
 
 static void skip_space(parser *ps)
 {
+	const uint64_t spaces = 0x2020202020202020ull;
 	const char *p = ps->p;
+	uint64_t word;
 
-	while (p < ps->end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
-		p++;
+	for (;;) {
+		/* Indentation comes in runs of spaces, eight at a time here. */
+		while (ps->end - p >= 8 && (memcpy(&word, p, 8), word == spaces))
+			p += 8;
+		if (p < ps->end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+			p++;
+		else
+			break;
+	}
 	ps->p = p;
 }
 
@@ -217,8 +226,15 @@ static int parse_string(parser *ps, const char **out, uint32_t *len)
 	for (;;) {
 		while (end - s >= 8) {
 			memcpy(&chunk, s, 8);
-			if (special_bytes(chunk) & 0x8080808080808080ull)
+			chunk = special_bytes(chunk) & 0x8080808080808080ull;
+			if (chunk) {
+				/* The lowest flagged byte is a real stop, because the
+				 * borrows of the subtractions only reach higher bytes. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				s += __builtin_ctzll(chunk) / 8;
+#endif
 				break;
+			}
 			s += 8;
 		}
 		if (s >= end)

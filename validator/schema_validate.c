@@ -191,10 +191,13 @@ int oo_schema__validate_child(validate_ctx *ctx, const schema_node *node,
 static int validate_keywords(validate_ctx *ctx, const schema_node *node,
 			     const ovalue *instance)
 {
+	unsigned type = 1u << instance->type;
 	size_t i;
 	int valid = 1;
 
 	for (i = 0; i < node->keyword_count; i++) {
+		if (!(node->keywords[i].instance_types & type))
+			continue;
 		if (!oo_schema__validate_keyword(ctx, node, &node->keywords[i], instance))
 			valid = 0;
 		/* Without an error list only the verdict matters, so stop early. */
