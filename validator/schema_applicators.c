@@ -107,7 +107,7 @@ static void report_not_allowed(validate_ctx *ctx, const schema_node *node, const
 				const omember *m)
 {
 	char quoted[OO_SCHEMA_QUOTE_BUF];
-	path_frame *frame;
+	path_frame frame = { NULL, TOKEN_NONE_INIT, TOKEN_NAME_INIT(m->key, m->key_len) };
 
 	if (!ctx->errors)
 		return;
@@ -116,10 +116,7 @@ static void report_not_allowed(validate_ctx *ctx, const schema_node *node, const
 		return;
 	}
 	oo_schema__key_quote(quoted, m->key, m->key_len);
-	frame = &ctx->frames[ctx->frame_count++];
-	frame->keyword = NULL;
-	frame->token = TOKEN_NONE_INIT;
-	frame->instance = TOKEN_NAME_INIT(m->key, m->key_len);
+	ctx->frames[ctx->frame_count++] = &frame;
 	oo_schema__report(ctx, node, kw->name, "property %s is not allowed", quoted);
 	ctx->frame_count--;
 }

@@ -399,7 +399,7 @@ typedef struct {
 typedef struct {
 	const oo_schema *schema;
 	annotations *ann;         /* of the node being evaluated, or NULL */
-	path_frame frames[OO_SCHEMA_MAX_EVAL_DEPTH + 2];
+	const path_frame *frames[OO_SCHEMA_MAX_EVAL_DEPTH + 2]; /* owned by the callers */
 	size_t frame_count;
 	const schema_resource *scope[OO_SCHEMA_MAX_EVAL_DEPTH];
 	size_t scope_depth;

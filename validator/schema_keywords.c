@@ -22,16 +22,14 @@ static int type_matches(unsigned types, const ovalue *instance)
 	return (types & bits[instance->type]) != 0;
 }
 
-static int check_type(validate_ctx *ctx, const schema_node *node, const keyword *kw,
-		      const ovalue *instance)
+/* Reports a "type" failure; kept out of check_type, so that the valid
+ * path does not clear the message buffer. */
+static int report_type(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+		       const ovalue *instance)
 {
 	char expected[96] = "";
 	size_t i;
 
-	if (type_matches(kw->types, instance))
-		return 1;
-	if (!ctx->errors)
-		return 0;
 	for (i = 0; i < sizeof(type_words) / sizeof(type_words[0]); i++) {
 		if (!(kw->types & (1u << i)))
 			continue;
@@ -42,6 +40,16 @@ static int check_type(validate_ctx *ctx, const schema_node *node, const keyword 
 	oo_schema__report(ctx, node, kw->name, "expected %s, got %s", expected,
 	       oo_schema__ov_type_name(instance));
 	return 0;
+}
+
+static int check_type(validate_ctx *ctx, const schema_node *node, const keyword *kw,
+		      const ovalue *instance)
+{
+	if (type_matches(kw->types, instance))
+		return 1;
+	if (!ctx->errors)
+		return 0;
+	return report_type(ctx, node, kw, instance);
 }
 
 static int check_enum(validate_ctx *ctx, const schema_node *node, const keyword *kw,

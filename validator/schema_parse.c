@@ -58,20 +58,34 @@ static int no_memory(parser *ps)
 	return 0;
 }
 
-static void skip_space(parser *ps)
+static inline void skip_space(parser *ps)
 {
 	const uint64_t spaces = 0x2020202020202020ull;
-	const char *p = ps->p;
+	const char *p = ps->p, *end = ps->end;
 	uint64_t word;
 
-	for (;;) {
-		/* Indentation comes in runs of spaces, eight at a time here. */
-		while (ps->end - p >= 8 && (memcpy(&word, p, 8), word == spaces))
-			p += 8;
-		if (p < ps->end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+	/* Most tokens follow the previous one directly or after one space. */
+	if (p < end && (unsigned char)*p > ' ')
+		return;
+	while (p < end) {
+		if (*p == '\n' || *p == '\r' || *p == '\t') {
 			p++;
-		else
+			continue;
+		}
+		if (*p != ' ')
 			break;
+		/* Indentation comes in runs of spaces: skip a run by words. */
+		if (end - p < 8) {
+			p++;
+			continue;
+		}
+		memcpy(&word, p, 8);
+		word ^= spaces;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		p += word ? __builtin_ctzll(word) / 8 : 8;
+#else
+		p += word ? 1 : 8;
+#endif
 	}
 	ps->p = p;
 }

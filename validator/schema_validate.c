@@ -121,7 +121,7 @@ static void render_keyword_path(const validate_ctx *ctx, oo_buf *buf)
 
 	oo_buf_puts(buf, "");
 	for (i = 0; i < ctx->frame_count; i++) {
-		const path_frame *f = &ctx->frames[i];
+		const path_frame *f = ctx->frames[i];
 
 		if (f->keyword)
 			oo_schema__pointer_put_token(buf, f->keyword);
@@ -135,7 +135,7 @@ static void render_instance_path(const validate_ctx *ctx, oo_buf *buf)
 
 	oo_buf_puts(buf, "");
 	for (i = 0; i < ctx->frame_count; i++)
-		put_token(buf, &ctx->frames[i].instance);
+		put_token(buf, &ctx->frames[i]->instance);
 }
 
 void oo_schema__report(validate_ctx *ctx, const schema_node *node, const char *kw,
@@ -176,7 +176,7 @@ int oo_schema__validate_child(validate_ctx *ctx, const schema_node *node,
 		oo_schema__fail(ctx, OO_ELIMIT);
 		return 0;
 	}
-	ctx->frames[ctx->frame_count++] = *frame;
+	ctx->frames[ctx->frame_count++] = frame;
 	/* Annotations pass up only from subschemas at the same instance
 	 * location. */
 	outer = ctx->ann;
