@@ -4,7 +4,7 @@
 # run: (a) the form definitions in forms/ against schemas/form.schema.json,
 # (b) 10,000 generated submissions against the submission schema that
 # onlyonce build writes for the terrace permit form.
-# Usage: bench/run.sh [ROUNDS_DEFINITIONS [ROUNDS_SUBMISSIONS]]
+# Usage: bench/run.sh [ROUNDS_DEFINITIONS [ROUNDS_SUBMISSIONS]] (4000 and 30)
 # Needs a C compiler, pkg-config, node and npm (ajv is installed into
 # bench/node_modules). Not part of ctest.
 set -euo pipefail
@@ -13,7 +13,7 @@ bench=$root/bench
 build=${BUILD:-$root/build-bench}
 work=$build/bench-data
 rounds_a=${1:-4000}
-rounds_b=${2:-5}
+rounds_b=${2:-30}
 
 mkdir -p "$build"
 # Only the engine is compiled, from its sources, so that the benchmark does
@@ -53,8 +53,8 @@ measure onlyonce+formats "$build/bench_validate" --assert-formats "$rounds_b" su
 
 echo "Results (documents per second; valid = valid documents per pass):"
 awk -F'\t' '
-	$3 == "with parsing" || $3 == "without parsing" {
-		printf "%-17s %-12s %-16s %9s docs/s  (%s docs in %s s, valid %s)\n", $1, $2, $3, $6, $4, $5, $7
+	$3 == "with parsing" || $3 == "without parsing" || $3 == "with jansson parsing" {
+		printf "%-17s %-12s %-20s %9s docs/s  (%s docs in %s s, valid %s)\n", $1, $2, $3, $6, $4, $5, $7
 	}
 	$2 == "peak_rss_time_kib" { printf "%-17s peak RSS of the last run: %s KiB\n", $1, $3 }
 ' "$results"
