@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "onlyonce/autocomplete.h"
+
 static oo_field_type resolve_type(const oo_field *field, const oo_concept *concept)
 {
 	int type;
@@ -20,6 +22,19 @@ static oo_field_type resolve_type(const oo_field *field, const oo_concept *conce
 	return type >= 0 && type != OO_FIELD_OTHER ? (oo_field_type)type : OO_FIELD_TEXT;
 }
 
+/* A token that breaks the autofill grammar or names a field the control
+ * cannot hold is left out: browsers ignore it anyway, and the HTML would be
+ * invalid. onlyonce check reports it as OO301. */
+static int token_fits(const char *token, oo_field_type type)
+{
+	oo_autocomplete ac;
+
+	if (!token)
+		return 1;
+	return oo_autocomplete_parse(&ac, token) == OO_AUTOCOMPLETE_OK &&
+	       oo_autocomplete_check_control(&ac, type) == OO_AUTOCOMPLETE_OK;
+}
+
 void oo_generator__view(oo_field_view *view, const oo_field *field, const oo_catalog *cat)
 {
 	const char *concept_id = field->concept ? field->concept : field->document;
@@ -31,6 +46,8 @@ void oo_generator__view(oo_field_view *view, const oo_field *field, const oo_cat
 	view->autocomplete = field->autocomplete;
 	if (!view->autocomplete && view->concept)
 		view->autocomplete = view->concept->autocomplete;
+	if (!token_fits(view->autocomplete, view->type))
+		view->autocomplete = NULL;
 	view->pattern = field->pattern;
 	if (!view->pattern && view->concept)
 		view->pattern = view->concept->value_pattern;

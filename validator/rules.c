@@ -233,6 +233,8 @@ static oo_status resolve_concepts(oo_rules__run *run)
 	return rc;
 }
 
+oo_status oo_rules__autocomplete(oo_rules__run *run);
+
 oo_status oo_rules_run(const oo_form *form, const oo_catalog *cat,
 		       const oo_matcher *m, oo_findings *list, oo_error *err)
 {
@@ -252,6 +254,8 @@ oo_status oo_rules_run(const oo_form *form, const oo_catalog *cat,
 		rc = oo_rules__only_once(&run);
 	if (rc == OO_OK)
 		rc = oo_rules__translations(&run);
+	if (rc == OO_OK)
+		rc = oo_rules__autocomplete(&run); /* rules_autocomplete.c */
 
 cleanup:
 	oo_free(run.matched);
