@@ -65,6 +65,8 @@ static const oo_rule_info rules[] = {
 	  OO_N_("An autocomplete token names other data than the field's concept.") },
 	{ "OO207", "radio-group-without-fieldset", OO_SEVERITY_ERROR,
 	  OO_N_("A group of radio buttons or checkboxes has no fieldset and legend.") },
+	{ "OO301", "autocomplete-invalid-token", OO_SEVERITY_ERROR,
+	  OO_N_("An autocomplete token breaks the HTML autofill grammar or does not fit its control.") },
 };
 
 _Static_assert(sizeof(rules) / sizeof(rules[0]) == OO_RULES__COUNT,

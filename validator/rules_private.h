@@ -55,7 +55,7 @@ oo_status oo_rules__recognise(const oo_matcher *m, const oo_field *f, const oo_c
 long oo_rules__field_index(const oo_form *form, const char *id);
 
 /* Number of entries in the rule table of rules.c. */
-#define OO_RULES__COUNT 27
+#define OO_RULES__COUNT 28
 
 /* Severity of a rule that the configuration leaves as it is. */
 #define OO_RULES__UNSET (-2)

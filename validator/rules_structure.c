@@ -4,6 +4,8 @@
  * concept of their field. */
 #include "rules_private.h"
 
+#include "onlyonce/autocomplete.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -143,7 +145,11 @@ static oo_status check_autocomplete(oo_rules__run *run, const oo_field *f, const
 {
 	char have[64], want[64];
 	const oo_concept *other;
+	oo_autocomplete parsed;
 
+	/* A token outside the autofill grammar is OO301's finding alone. */
+	if (oo_autocomplete_parse(&parsed, f->autocomplete) != OO_AUTOCOMPLETE_OK)
+		return OO_OK;
 	autofill_name(f->autocomplete, have, sizeof(have));
 	if (strcmp(have, "on") == 0 || strcmp(have, "off") == 0)
 		return OO_OK;

@@ -414,7 +414,7 @@ static void rules_report_autocomplete_against_concept(void **state)
 	add_field(form, "given", OO_FIELD_TEXT, "person.given_names", 1)->autocomplete =
 		oo_strdup("section-a given-name");
 	add_field(form, "place", OO_FIELD_TEXT, "person.birth_place", 1)->autocomplete = oo_strdup("bday");
-	add_field(form, "mail", OO_FIELD_EMAIL, "contact.email", 1)->autocomplete = oo_strdup("off");
+	add_field(form, "mail", OO_FIELD_EMAIL, "contact.email", 1)->autocomplete = oo_strdup("on");
 	list = run(form);
 	assert_int_equal(count_code(list, "OO206"), 2);
 	assert_int_equal(oo_findings_count(list), 2);
