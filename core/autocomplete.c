@@ -183,8 +183,9 @@ oo_autocomplete_fault oo_autocomplete_parse(oo_autocomplete *out, const char *va
 }
 
 /* Returns 1 when a field name of group may sit on a control of type. The
- * groups follow the standard; in addition a part of a telephone number
- * (tel-national and the like) may sit on a tel input, as browsers fill it. */
+ * groups follow the standard's table, with one addition: the standard puts
+ * the parts of a telephone number (tel-national and the like) in the text
+ * group, and this check also accepts them on a tel input. */
 static int group_allowed(control_group group, oo_field_type type)
 {
 	switch (type) {

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "onlyonce/autocomplete.h"
+
 /* Render state of one field. */
 typedef struct {
 	const oo_html_page *page;
@@ -64,6 +66,49 @@ static void put_attr(oo_buf *out, const char *name, const char *value)
 	oo_buf_printf(out, " %s=\"", name);
 	oo_buf_put_html(out, value);
 	oo_buf_puts(out, "\"");
+}
+
+/* Browsers compile the pattern attribute with the v flag, which takes
+ * fewer characters literally inside a class than the u flag that the
+ * definition's ECMA-262 pattern may be written for; a pattern that fails to
+ * compile checks nothing. So inside a class, ( ) [ { } / | and a "-" at
+ * either end are escaped, which both flags accept.
+ * NOTE: doubled punctuators in a class ("&&", "!!") stay as written, and
+ * the v flag rejects them. */
+static void put_pattern(oo_buf *out, const char *pattern)
+{
+	char buf[512];
+	size_t n = 0;
+	const char *p;
+	int in_class = 0, first = 0;
+
+	for (p = pattern; *p && n + 3 < sizeof(buf); p++) {
+		if (*p == '\\' && p[1]) {
+			buf[n++] = *p++;
+			buf[n++] = *p;
+			first = 0;
+			continue;
+		}
+		if (!in_class) {
+			in_class = *p == '[';
+			first = in_class;
+			buf[n++] = *p;
+			continue;
+		}
+		if (*p == ']') {
+			in_class = 0;
+		} else if (first && *p == '^' && p[-1] == '[') {
+			buf[n++] = *p;
+			continue;
+		} else if (strchr("()[{}/|", *p) || (*p == '-' && (first || p[1] == ']'))) {
+			buf[n++] = '\\';
+		}
+		buf[n++] = *p;
+		first = 0;
+	}
+	buf[n] = '\0';
+	/* A pattern longer than the buffer is written as it is. */
+	put_attr(out, "pattern", *p ? pattern : buf);
 }
 
 static void put_id_attr(oo_buf *out, const char *name, const char *id, const char *suffix)
@@ -210,8 +255,22 @@ static void open_group(const field_state *st)
 				       : "<div class=\"oo-form-group\">\n");
 }
 
+/* Returns 1 when the field's token names a part of a telephone number
+ * (tel-national, tel-extension). HTML allows those names only on text
+ * inputs, so such a field is rendered as text with a telephone keyboard. */
+static int is_tel_part(const field_state *st)
+{
+	oo_autocomplete ac;
+
+	return st->view.type == OO_FIELD_TEL && st->view.autocomplete &&
+	       oo_autocomplete_parse(&ac, st->view.autocomplete) == OO_AUTOCOMPLETE_OK &&
+	       ac.field_name && strncmp(ac.field_name, "tel-", 4) == 0;
+}
+
 static const char *input_type(const field_state *st)
 {
+	if (is_tel_part(st))
+		return "text";
 	if (!is_editable(st) && st->view.type != OO_FIELD_DATE && st->view.type != OO_FIELD_NUMBER &&
 	    st->view.type != OO_FIELD_EMAIL && st->view.type != OO_FIELD_TEL)
 		return "text";
@@ -241,7 +300,7 @@ static void put_constraints(const field_state *st, const char *type)
 	if (!is_editable(st))
 		return;
 	if (textual && st->view.pattern)
-		put_attr(st->out, "pattern", st->view.pattern);
+		put_pattern(st->out, st->view.pattern);
 	if (textual && f->min_length >= 0)
 		oo_buf_printf(st->out, " minlength=\"%ld\"", f->min_length);
 	if (textual && f->max_length >= 0)
@@ -253,7 +312,9 @@ static void put_constraints(const field_state *st, const char *type)
 			put_number_attr(st->out, "max", f->max);
 		oo_buf_puts(st->out, " step=\"any\"");
 	}
-	if (strcmp(type, "text") == 0 && pattern_is_digits(st->view.pattern))
+	if (is_tel_part(st))
+		oo_buf_puts(st->out, " inputmode=\"tel\"");
+	else if (strcmp(type, "text") == 0 && pattern_is_digits(st->view.pattern))
 		oo_buf_puts(st->out, " inputmode=\"numeric\"");
 	if (strcmp(type, "email") == 0)
 		oo_buf_puts(st->out, " spellcheck=\"false\"");

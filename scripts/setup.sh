@@ -26,6 +26,31 @@ install_packages() {
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# Installs the tools of the browser checks (tests/browser) when root: Debian's
+# chromium, a Java runtime for the Nu HTML Checker, and Node.js with npm
+# (a fresh Debian 12 has neither). Each is looked up by its command, because a
+# Node.js from NodeSource bundles npm and conflicts with Debian's npm package.
+# Then installs the pinned npm packages into tests/browser/node_modules,
+# without install scripts: none is needed, and none may download a browser.
+install_browser_tools() {
+	local missing=() dir="$ONLYONCE_ROOT/tests/browser"
+	[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+	command -v java >/dev/null || missing+=(default-jre-headless)
+	command -v node >/dev/null || missing+=(nodejs)
+	command -v npm >/dev/null || missing+=(npm)
+	if [[ ${#missing[@]} -gt 0 && $(id -u) -ne 0 ]]; then
+		echo "onlyonce: browser checks need ${missing[*]}; run as root to install them" >&2
+		return 0
+	fi
+	if [[ ${#missing[@]} -gt 0 ]]; then
+		echo "onlyonce: installing ${missing[*]}"
+		apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+	fi
+	[[ $dir/node_modules/.package-lock.json -nt $dir/package-lock.json ]] && return 0
+	(cd "$dir" && npm ci --no-audit --no-fund --ignore-scripts)
+}
+
 # Generates the Dutch locale that the message tests use, when root.
 ensure_locale() {
 	locale -a 2>/dev/null | grep -qi '^nl_BE\.utf-\?8$' && return 0

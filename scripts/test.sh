@@ -5,6 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 install_packages
+install_browser_tools
 ensure_locale
 
 build_onlyonce "$ONLYONCE_ROOT/build" -DONLYONCE_WERROR=ON

@@ -219,6 +219,8 @@ static void rule_valid_token_passes(void **state)
 	assert_int_equal(check_token(NULL, OO_FIELD_TEXT, "section-shop address-line1", &sev), 0);
 }
 
+/* A tel-national token stays, on a text input with a telephone keyboard,
+ * because HTML allows the parts of a number only on text inputs. */
 static void render_leaves_out_token_control_cannot_hold(void **state)
 {
 	oo_catalog *cat = load_test_catalog();
@@ -234,10 +236,28 @@ static void render_leaves_out_token_control_cannot_hold(void **state)
 	f->autocomplete = oo_strdup("work tel-national");
 	html = render(form, cat, NULL, OO_LANG_NL);
 	assert_null(strstr(html, "autocomplete=\"postal-code\""));
-	assert_non_null(strstr(html, "autocomplete=\"work tel-national\""));
+	assert_non_null(strstr(html, "type=\"text\" autocomplete=\"work tel-national\" inputmode=\"tel\""));
 	oo_free(html);
 	oo_form_free(form);
 	oo_catalog_free(cat);
+}
+
+/* The v flag that browsers compile patterns with rejects a "-" at the start
+ * of a class and an unescaped "(" inside one. */
+static void render_escapes_pattern_for_v_flag(void **state)
+{
+	oo_form *form = new_form("pattern");
+	oo_field *f;
+	char *html;
+
+	(void)state;
+	add_section(form, "s", "Sectie");
+	f = add_field(form, "code", OO_FIELD_TEXT, NULL, "Code");
+	f->pattern = oo_strdup("^[0-9]{2}[-.\\s]?[a(-]\\[[^-x]$");
+	html = render(form, NULL, NULL, OO_LANG_NL);
+	assert_non_null(strstr(html, "pattern=\"^[0-9]{2}[\\-.\\s]?[a\\(\\-]\\[[^\\-x]$\""));
+	oo_free(html);
+	oo_form_free(form);
 }
 
 int main(void)
@@ -255,6 +275,7 @@ int main(void)
 		cmocka_unit_test(rule_off_on_personal_concept_is_error),
 		cmocka_unit_test(rule_valid_token_passes),
 		cmocka_unit_test(render_leaves_out_token_control_cannot_hold),
+		cmocka_unit_test(render_escapes_pattern_for_v_flag),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
