@@ -51,7 +51,7 @@ measure onlyonce "$build/bench_validate" "$rounds_b" submissions "$submission_sc
 measure ajv node "$bench/ajv_bench.js" "$rounds_b" submissions "$submission_schema" "$work/submissions.jsonl"
 measure onlyonce+formats "$build/bench_validate" --assert-formats "$rounds_b" submissions "$submission_schema" "$work/submissions.jsonl"
 
-echo "Results (documents per second; valid = valid documents per pass):"
+echo "Results (documents per second in the fastest fifth of each run; valid = valid documents per pass):"
 awk -F'\t' '
 	$3 == "with parsing" || $3 == "without parsing" || $3 == "with jansson parsing" {
 		printf "%-17s %-12s %-20s %9s docs/s  (%s docs in %s s, valid %s)\n", $1, $2, $3, $6, $4, $5, $7
