@@ -61,6 +61,27 @@ static void put_string_bounds(json_t *prop, const oo_field_view *view, int *fail
 		put(prop, "maxLength", json_integer(view->field->max_length), failed);
 }
 
+/* Returns the custom format that checks the concept's check digits, so
+ * `onlyonce validate` (which asserts formats) rejects a number whose
+ * digits do not add up, not only one of the wrong shape. */
+static const char *check_format(const oo_concept *concept)
+{
+	static const struct { const char *check, *format; } formats[] = {
+		{ "mod97-enterprise", "be-enterprise-number" },
+		{ "mod97-establishment", "be-establishment-number" },
+		{ "insz", "be-insz" },
+		{ "iban-be", "be-iban" },
+	};
+	size_t i;
+
+	if (!concept || !concept->check)
+		return NULL;
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(concept->check, formats[i].check) == 0)
+			return formats[i].format;
+	return NULL;
+}
+
 static void put_type(json_t *prop, const oo_field_view *view, int *failed)
 {
 	const oo_field *f = view->field;
@@ -109,6 +130,8 @@ static void put_type(json_t *prop, const oo_field_view *view, int *failed)
 	default:
 		put(prop, "type", json_string("string"), failed);
 		put_string_bounds(prop, view, failed);
+		if (check_format(view->concept))
+			put(prop, "format", json_string(check_format(view->concept)), failed);
 		break;
 	}
 }
