@@ -58,7 +58,11 @@ static size_t read_truth(const char *path, char *fixture, size_t size, truth_row
 		if (!line[0] || line[0] == '#')
 			continue;
 		if (strncmp(line, "file\t", 5) == 0) {
-			snprintf(fixture, size, "%s", line + 5);
+			size_t len = strlen(line + 5);
+
+			if (len >= size)
+				fail_msg("%s: fixture name longer than %zu bytes", path, size - 1);
+			memcpy(fixture, line + 5, len + 1);
 			continue;
 		}
 		memset(r, 0, sizeof(*r));
