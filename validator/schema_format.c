@@ -7,16 +7,6 @@
 
 #include <string.h>
 
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int is_hex(char c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 /* Reads exactly n ASCII digits at s into *value. */
 static int read_digits(const char *s, size_t n, int *value)
 {
@@ -24,7 +14,7 @@ static int read_digits(const char *s, size_t n, int *value)
 
 	*value = 0;
 	for (i = 0; i < n; i++) {
-		if (!is_digit(s[i]))
+		if (!oo_schema__is_digit(s[i]))
 			return 0;
 		*value = *value * 10 + (s[i] - '0');
 	}
@@ -67,7 +57,7 @@ static int check_time(const char *s, size_t len)
 	if (hour > 23 || minute > 59 || second > 60)
 		return 0;
 	if (s[i] == '.') {
-		for (i++; i < len && is_digit(s[i]); i++)
+		for (i++; i < len && oo_schema__is_digit(s[i]); i++)
 			;
 		if (i == 9)
 			return 0;
@@ -103,7 +93,7 @@ static int duration_part(const char *s, size_t len, size_t *i, const char *units
 {
 	size_t start = *i;
 
-	while (*i < len && is_digit(s[*i]))
+	while (*i < len && oo_schema__is_digit(s[*i]))
 		(*i)++;
 	if (*i == start || *i >= len || !strchr(units, s[*i]) || s[*i] == '\0')
 		return 0;
@@ -169,7 +159,7 @@ static int check_uuid(const char *s, size_t len)
 		if (i == 8 || i == 13 || i == 18 || i == 23) {
 			if (s[i] != '-')
 				return 0;
-		} else if (!is_hex(s[i])) {
+		} else if (!oo_schema__is_hex(s[i])) {
 			return 0;
 		}
 	}
@@ -196,7 +186,7 @@ static int check_relative_json_pointer(const char *s, size_t len)
 {
 	size_t i = 0;
 
-	while (i < len && is_digit(s[i]))
+	while (i < len && oo_schema__is_digit(s[i]))
 		i++;
 	if (i == 0 || (s[0] == '0' && i > 1))
 		return 0;

@@ -7,27 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* Returns 1 when c is one of the characters of set; NUL never is. */
-static int in_set(const char *set, int c)
-{
-	return c != '\0' && strchr(set, c) != NULL;
-}
-
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int is_hex(char c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 /* Dotted-quad decimal with four octets of 0 to 255 and no leading zeros,
  * as RFC 2673 section 3.2 writes it. */
 int oo_schema__format_ipv4(const char *s, size_t len)
@@ -40,7 +19,7 @@ int oo_schema__format_ipv4(const char *s, size_t len)
 			return 0;
 		start = i;
 		value = 0;
-		while (i < len && is_digit(s[i]) && i - start < 3)
+		while (i < len && oo_schema__is_digit(s[i]) && i - start < 3)
 			value = value * 10 + (s[i++] - '0');
 		if (i == start || value > 255 || (s[start] == '0' && i - start > 1))
 			return 0;
@@ -63,7 +42,7 @@ int oo_schema__format_ipv6(const char *s, size_t len)
 	}
 	while (i < len) {
 		start = i;
-		while (i < len && is_hex(s[i]) && i - start < 5)
+		while (i < len && oo_schema__is_hex(s[i]) && i - start < 5)
 			i++;
 		if (i < len && s[i] == '.') {
 			tail = start;
@@ -102,7 +81,7 @@ static int ldh_label(const char *s, size_t len)
 	if (len == 0 || len > 63 || s[0] == '-' || s[len - 1] == '-')
 		return 0;
 	for (i = 0; i < len; i++) {
-		if (!is_alpha(s[i]) && !is_digit(s[i]) && s[i] != '-')
+		if (!oo_schema__is_alpha(s[i]) && !oo_schema__is_digit(s[i]) && s[i] != '-')
 			return 0;
 	}
 	return 1;
@@ -144,7 +123,7 @@ static int email_domain(const char *s, size_t len, int idn)
 /* RFC 5322 atext, widened to any non-ASCII byte for RFC 6531 addresses. */
 static int is_atext(unsigned char c, int idn)
 {
-	return is_alpha((char)c) || is_digit((char)c) || in_set("!#$%&'*+-/=?^_`{|}~", c) ||
+	return oo_schema__is_alpha((char)c) || oo_schema__is_digit((char)c) || oo_schema__in_set("!#$%&'*+-/=?^_`{|}~", c) ||
 	       (idn && c >= 0x80);
 }
 

@@ -14,36 +14,15 @@ typedef struct {
 	int iri;
 } scanner;
 
-/* Returns 1 when c is one of the characters of set; NUL never is. */
-static int in_set(const char *set, int c)
-{
-	return c != '\0' && strchr(set, c) != NULL;
-}
-
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int is_hex(char c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 static int is_unreserved(const scanner *sc, unsigned char c)
 {
-	return is_alpha((char)c) || is_digit((char)c) || in_set("-._~", c) ||
+	return oo_schema__is_alpha((char)c) || oo_schema__is_digit((char)c) || oo_schema__in_set("-._~", c) ||
 	       (sc->iri && c >= 0x80);
 }
 
 static int is_sub_delim(unsigned char c)
 {
-	return in_set("!$&'()*+,;=", c);
+	return oo_schema__in_set("!$&'()*+,;=", c);
 }
 
 /* Consumes characters of unreserved, pct-encoded, sub-delims and extra
@@ -57,8 +36,8 @@ static int scan_until(scanner *sc, const char *extra, const char *stop)
 		if (c != '\0' && strchr(stop, c))
 			return 1;
 		if (c == '%') {
-			if (sc->i + 2 >= sc->len || !is_hex(sc->s[sc->i + 1]) ||
-			    !is_hex(sc->s[sc->i + 2]))
+			if (sc->i + 2 >= sc->len || !oo_schema__is_hex(sc->s[sc->i + 1]) ||
+			    !oo_schema__is_hex(sc->s[sc->i + 2]))
 				return 0;
 			sc->i += 3;
 			continue;
@@ -81,12 +60,12 @@ static int ip_literal(const char *s, size_t len)
 	len -= 2;
 	if (len == 0 || (s[0] != 'v' && s[0] != 'V'))
 		return oo_schema__format_ipv6(s, len);
-	for (i = 1; i < len && is_hex(s[i]); i++)
+	for (i = 1; i < len && oo_schema__is_hex(s[i]); i++)
 		;
 	if (i == 1 || i + 1 >= len || s[i] != '.')
 		return 0;
 	for (i++; i < len; i++) {
-		if (!is_alpha(s[i]) && !is_digit(s[i]) && !in_set("-._~!$&'()*+,;=:", s[i]))
+		if (!oo_schema__is_alpha(s[i]) && !oo_schema__is_digit(s[i]) && !oo_schema__in_set("-._~!$&'()*+,;=:", s[i]))
 			return 0;
 	}
 	return 1;
@@ -98,7 +77,7 @@ static int scan_authority(scanner *sc)
 	size_t start = sc->i, end = start, at = 0, host, colon;
 	int has_at = 0;
 
-	while (end < sc->len && !in_set("/?#", sc->s[end])) {
+	while (end < sc->len && !oo_schema__in_set("/?#", sc->s[end])) {
 		if (sc->s[end] == '@') {
 			if (has_at)
 				return 0;
@@ -130,7 +109,7 @@ static int scan_authority(scanner *sc)
 		colon = name.i;
 	}
 	for (colon = colon < end ? colon + 1 : end; colon < end; colon++) {
-		if (!is_digit(sc->s[colon]))
+		if (!oo_schema__is_digit(sc->s[colon]))
 			return 0;
 	}
 	sc->i = end;
@@ -143,9 +122,9 @@ static size_t scheme_length(const char *s, size_t len)
 {
 	size_t i;
 
-	if (len == 0 || !is_alpha(s[0]))
+	if (len == 0 || !oo_schema__is_alpha(s[0]))
 		return 0;
-	for (i = 1; i < len && (is_alpha(s[i]) || is_digit(s[i]) || in_set("+-.", s[i])) &&
+	for (i = 1; i < len && (oo_schema__is_alpha(s[i]) || oo_schema__is_digit(s[i]) || oo_schema__in_set("+-.", s[i])) &&
 		    s[i] != '\0'; i++)
 		;
 	return i < len && s[i] == ':' ? i : 0;
@@ -220,10 +199,10 @@ static int template_varspec(const char *s, size_t len)
 
 	while (i < len && s[i] != ':' && s[i] != '*') {
 		if (s[i] == '%') {
-			if (i + 2 >= len || !is_hex(s[i + 1]) || !is_hex(s[i + 2]))
+			if (i + 2 >= len || !oo_schema__is_hex(s[i + 1]) || !oo_schema__is_hex(s[i + 2]))
 				return 0;
 			i += 3;
-		} else if (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '_') {
+		} else if (oo_schema__is_alpha(s[i]) || oo_schema__is_digit(s[i]) || s[i] == '_') {
 			i++;
 		} else if (s[i] == '.' && i > 0 && i + 1 < len && s[i + 1] != '.') {
 			i++;
@@ -241,7 +220,7 @@ static int template_varspec(const char *s, size_t len)
 	if (digits < 1 || digits > 4 || s[i + 1] == '0')
 		return 0;
 	for (i++; i < len; i++) {
-		if (!is_digit(s[i]))
+		if (!oo_schema__is_digit(s[i]))
 			return 0;
 	}
 	return 1;
@@ -251,7 +230,7 @@ static int template_expression(const char *s, size_t len)
 {
 	size_t start = 0, i;
 
-	if (len > 0 && in_set("+#./;?&=,!@|", s[0]) && s[0] != '\0')
+	if (len > 0 && oo_schema__in_set("+#./;?&=,!@|", s[0]) && s[0] != '\0')
 		start = 1;
 	for (i = start; i <= len; i++) {
 		if (i < len && s[i] != ',')
@@ -277,7 +256,7 @@ int oo_schema__format_uri_template(const char *s, size_t len)
 				return 0;
 			i = (size_t)(close - s) + 1;
 		} else if (c == '%') {
-			if (i + 2 >= len || !is_hex(s[i + 1]) || !is_hex(s[i + 2]))
+			if (i + 2 >= len || !oo_schema__is_hex(s[i + 1]) || !oo_schema__is_hex(s[i + 2]))
 				return 0;
 			i += 3;
 		} else if (c <= 0x20 || c == 0x7f || strchr("\"<>\\^`|}", c)) {

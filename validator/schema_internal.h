@@ -452,4 +452,26 @@ int oo_schema__validate_unevaluated(validate_ctx *ctx, const schema_node *node, 
 			 const ovalue *instance);
 oo_status oo_schema__error_list_move(error_list *to, error_list *from);
 
+/* Character classes shared by the format checks. ASCII only, because the
+ * formats they serve (dates, URIs, addresses) are defined over ASCII. */
+static inline int oo_schema__in_set(const char *set, int c)
+{
+	return c != '\0' && strchr(set, c) != NULL;
+}
+
+static inline int oo_schema__is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int oo_schema__is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline int oo_schema__is_hex(char c)
+{
+	return oo_schema__is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
 #endif
