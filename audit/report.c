@@ -66,6 +66,16 @@ static json_t *field_json(const oo_form *form, size_t i, const oo_catalog *cat)
 			 "location", f->location, "line", f->line);
 }
 
+void oo_audit_summarise(oo_audit_summary *out, const oo_form *form, const oo_catalog *cat)
+{
+	oo_audit__summary s = oo_audit__summarise(form, cat);
+
+	out->fields = s.fields;
+	out->can_go = s.remove;
+	out->can_prefill = s.prefill;
+	out->attachments_can_go = s.fetch;
+}
+
 static json_t *form_json(const oo_form *form, const oo_catalog *cat)
 {
 	oo_audit__summary s = oo_audit__summarise(form, cat);

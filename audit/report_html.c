@@ -245,6 +245,16 @@ static void definition_row(oo_buf *out, const char *term, const char *text)
 	oo_buf_puts(out, "</dd>");
 }
 
+static const char *severity_word(const oo_audit__report_strings *s, oo_severity sev)
+{
+	switch (sev) {
+	case OO_SEVERITY_ERROR: return s->severity_error;
+	case OO_SEVERITY_WARNING: return s->severity_warning;
+	case OO_SEVERITY_INFO: return s->severity_info;
+	}
+	return "";
+}
+
 static void html_finding(oo_buf *out, const oo_finding *f, const oo_field *field,
 			 const oo_audit__report_strings *s)
 {
@@ -252,6 +262,11 @@ static void html_finding(oo_buf *out, const oo_finding *f, const oo_field *field
 	char where[64];
 
 	oo_buf_printf(out, "<div class=\"finding %s\">\n<h4>", oo_severity_name(f->severity));
+	/* The severity is written out, because a border colour alone would
+	 * fail WCAG 1.4.1 (Use of Color). */
+	oo_buf_puts(out, "<span class=\"severity\">");
+	oo_buf_put_html(out, severity_word(s, f->severity));
+	oo_buf_puts(out, ":</span> ");
 	oo_buf_put_html(out, field ? oo_audit__field_label(field) : (f->field ? f->field : ""));
 	oo_buf_puts(out, "</h4>\n<dl>");
 	oo_buf_printf(out, "<dt>");

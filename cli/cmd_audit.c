@@ -188,33 +188,6 @@ static json_t *field_json(const oo_field *f, const oo_catalog *cat, const form_s
 	return o;
 }
 
-/* Counts per form what the consultant reports first. */
-typedef struct {
-	size_t fields, can_prefill, attachments_can_go;
-} form_counts;
-
-static form_counts count_form(const oo_form *form, const oo_catalog *cat)
-{
-	form_counts n = { 0, 0, 0 };
-	size_t i;
-
-	for (i = 0; i < form->field_count; i++) {
-		const oo_field *f = &form->fields[i];
-		const oo_concept *c = oo_catalog_find(cat, f->concept);
-
-		if (f->type == OO_FIELD_HIDDEN)
-			continue;
-		n.fields++;
-		if (!c)
-			continue;
-		if (c->kind == OO_CONCEPT_DOCUMENT && c->fetchable && f->type == OO_FIELD_FILE)
-			n.attachments_can_go++;
-		else if (c->kind == OO_CONCEPT_DATUM && oo_concept_is_authentic(c))
-			n.can_prefill++;
-	}
-	return n;
-}
-
 static void print_json(const form_set *set, const form_set *defs, const oo_catalog *cat,
 		       const oo_findings *list)
 {
@@ -224,9 +197,10 @@ static void print_json(const form_set *set, const form_set *defs, const oo_catal
 
 	for (i = 0; i < set->count; i++) {
 		const oo_form *form = set->forms[i];
-		form_counts n = count_form(form, cat);
+		oo_audit_summary n;
 		json_t *o = json_object(), *fields = json_array();
 
+		oo_audit_summarise(&n, form, cat);
 		for (j = 0; j < form->field_count; j++)
 			if (form->fields[j].type != OO_FIELD_HIDDEN)
 				json_array_append_new(fields, field_json(&form->fields[j], cat, defs));
@@ -234,8 +208,9 @@ static void print_json(const form_set *set, const form_set *defs, const oo_catal
 		json_object_set_new(o, "id", json_string(form->id ? form->id : ""));
 		json_object_set_new(o, "title", json_string(oo_text_get(&form->title, OO_LANG_NL) ?
 							    oo_text_get(&form->title, OO_LANG_NL) : ""));
-		json_object_set_new(o, "summary", json_pack("{s:I, s:I, s:I}",
-			"fields", (json_int_t)n.fields, "can_prefill", (json_int_t)n.can_prefill,
+		json_object_set_new(o, "summary", json_pack("{s:I, s:I, s:I, s:I}",
+			"fields", (json_int_t)n.fields, "can_go", (json_int_t)n.can_go,
+			"can_prefill", (json_int_t)n.can_prefill,
 			"attachments_can_go", (json_int_t)n.attachments_can_go));
 		json_object_set_new(o, "fields", fields);
 		json_array_append_new(forms, o);
@@ -256,11 +231,13 @@ static void print_text(const form_set *set, const form_set *defs, const oo_catal
 
 	for (i = 0; i < set->count; i++) {
 		const oo_form *form = set->forms[i];
-		form_counts n = count_form(form, cat);
+		oo_audit_summary n;
 
-		printf(_("%s (form %s): %zu fields, %zu can be prefilled, %zu attachments can go\n"),
+		oo_audit_summarise(&n, form, cat);
+		printf(_("%s (form %s): %zu fields, %zu can go, %zu can be prefilled, "
+			 "%zu attachments can go\n"),
 		       form->file ? form->file : "-", form->id ? form->id : "-",
-		       n.fields, n.can_prefill, n.attachments_can_go);
+		       n.fields, n.can_go, n.can_prefill, n.attachments_can_go);
 		for (j = 0; defs && j < form->field_count; j++) {
 			const oo_field *f = &form->fields[j];
 			const oo_form *def = NULL;

@@ -130,4 +130,18 @@ oo_status oo_audit_report_markdown(oo_buf *out, oo_form *const *forms, size_t co
 oo_status oo_audit_propose(json_t **out, const oo_form *form, const oo_catalog *cat,
 			   const oo_matcher *m, oo_error *err);
 
+/* Counts of one audited form's visible fields, the same numbers every
+ * report format shows: fields in all, fields that can go (the login proves
+ * them, or the form asked them before), fields that can be prefilled from
+ * KBO or the Rijksregister, and attachments the government fetches itself. */
+typedef struct {
+	size_t fields;
+	size_t can_go;
+	size_t can_prefill;
+	size_t attachments_can_go;
+} oo_audit_summary;
+
+/* Fills *out for form, whose fields oo_audit_form has matched. */
+void oo_audit_summarise(oo_audit_summary *out, const oo_form *form, const oo_catalog *cat);
+
 #endif
