@@ -35,7 +35,7 @@ typedef struct {
 	const char *no_findings;
 	const char *field;
 	const char *rule;
-	const char *severity_error;   /* severity words, so a finding's weight is not told by colour alone */
+	const char *severity_error;   /* severity words, so a finding's weight is not shown by colour alone */
 	const char *severity_warning;
 	const char *severity_info;
 	const char *why;
