@@ -118,12 +118,6 @@ oo_status oo_audit__add_finding(oo_findings *findings, const oo_finding *base,
  * Rijksregister"), or the id itself when it is unknown. Static string. */
 const char *oo_audit__source_name(const char *source);
 
-/* Returns 1 when value is a valid autocomplete attribute: "on", "off" or
- * an autofill detail token list of the HTML Living Standard (optional
- * section-*, shipping or billing, home/work/mobile/fax/pager before a
- * contact field, one field name, optional webauthn). */
-int oo_audit__autocomplete_valid(const char *value);
-
 /* What an optimised form does with an audited field. */
 typedef enum {
 	OO_AUDIT_KEEP = 0,

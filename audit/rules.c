@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "onlyonce/autocomplete.h"
 #include "onlyonce/alloc.h"
 
 const char *oo_audit__source_name(const char *source)
@@ -156,7 +157,9 @@ static oo_status rule_autocomplete(const oo_form *form, const oo_field *f,
 	const char *token = c && c->autocomplete ? c->autocomplete : NULL;
 
 	if (f->html_autocomplete) {
-		if (oo_audit__autocomplete_valid(f->html_autocomplete))
+		oo_autocomplete parsed;
+
+		if (oo_autocomplete_parse(&parsed, f->html_autocomplete) == OO_AUTOCOMPLETE_OK)
 			return OO_OK;
 		base = base_finding(form, c, "OO204", "autocomplete-invalid", OO_SEVERITY_WARNING);
 		oo_buf_puts(&message, "field ");
