@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "onlyonce/autocomplete.h"
+#include "onlyonce/identifiers.h"
 
 /* Render state of one field. */
 typedef struct {
@@ -23,6 +24,7 @@ typedef struct {
 	const char *value;   /* the source's value shown read-only, or NULL */
 	int missing;         /* the source was asked but lacks this value */
 	int conditional;     /* visible_if is set */
+	char number[14];     /* a KBO number in its display form, when value points here */
 } field_state;
 
 static int is_editable(const field_state *st)
@@ -605,6 +607,25 @@ const char *oo_generator__prefill_value(const oo_html_page *page, const oo_field
 	return value ? display_value(page->record, view->field->concept, value) : NULL;
 }
 
+/* Shows a prefilled enterprise or establishment-unit number as people
+ * write it (0314.595.348, 2.147.812.701); sources give the bare 10 digits. */
+static void format_kbo_number(field_state *st)
+{
+	const char *check = st->view.concept ? st->view.concept->check : NULL;
+	size_t i;
+
+	if (!st->value || !check || (strcmp(check, "mod97-enterprise") != 0 &&
+				     strcmp(check, "mod97-establishment") != 0))
+		return;
+	for (i = 0; i < 10; i++)
+		if (st->value[i] < '0' || st->value[i] > '9')
+			return;
+	if (st->value[10] != '\0')
+		return;
+	oo_kbo_number_format(st->number, st->value);
+	st->value = st->number;
+}
+
 static void fill_state(field_state *st, const oo_html_page *page, const oo_field *field)
 {
 	const char *hint;
@@ -623,6 +644,7 @@ static void fill_state(field_state *st, const oo_html_page *page, const oo_field
 	/* Prefill only from a lookup that found the enterprise or person.
 	 * Otherwise the notice at the top explains, and the field is editable. */
 	st->value = oo_generator__prefill_value(page, &st->view, &st->missing);
+	format_kbo_number(st);
 }
 
 void oo_generator__put_field(const oo_html_page *page, const oo_field *field)
