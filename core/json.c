@@ -118,7 +118,7 @@ static int skip_value(cursor *c)
 	return 0;
 }
 
-static int hex_value(const char *s, unsigned *out)
+int oo_json_hex4(const char *s, unsigned *out)
 {
 	unsigned v = 0;
 	int i;
@@ -136,28 +136,28 @@ static int hex_value(const char *s, unsigned *out)
 	return 1;
 }
 
-static void put_utf8(oo_buf *b, unsigned cp)
+size_t oo_utf8_encode(char out[4], unsigned cp)
 {
-	char s[4];
-
 	if (cp < 0x80) {
-		oo_buf_putc(b, (char)cp);
-	} else if (cp < 0x800) {
-		s[0] = (char)(0xC0 | (cp >> 6));
-		s[1] = (char)(0x80 | (cp & 0x3F));
-		oo_buf_append(b, s, 2);
-	} else if (cp < 0x10000) {
-		s[0] = (char)(0xE0 | (cp >> 12));
-		s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		s[2] = (char)(0x80 | (cp & 0x3F));
-		oo_buf_append(b, s, 3);
-	} else {
-		s[0] = (char)(0xF0 | (cp >> 18));
-		s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		s[3] = (char)(0x80 | (cp & 0x3F));
-		oo_buf_append(b, s, 4);
+		out[0] = (char)cp;
+		return 1;
 	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
 }
 
 /* Decodes the JSON string at c->p (escapes resolved) into out. */
@@ -187,15 +187,19 @@ static int read_string(cursor *c, oo_buf *out)
 		case 'b': oo_buf_putc(out, '\b'); break;
 		case 'f': oo_buf_putc(out, '\f'); break;
 		case 'u':
-			if (c->end - c->p < 5 || !hex_value(c->p + 1, &cp))
+			if (c->end - c->p < 5 || !oo_json_hex4(c->p + 1, &cp))
 				return 0;
 			c->p += 4;
 			if (cp >= 0xD800 && cp < 0xDC00 && c->end - c->p >= 7 &&
-			    c->p[1] == '\\' && c->p[2] == 'u' && hex_value(c->p + 3, &low)) {
+			    c->p[1] == '\\' && c->p[2] == 'u' && oo_json_hex4(c->p + 3, &low)) {
 				cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
 				c->p += 6;
 			}
-			put_utf8(out, cp);
+			{
+				char utf8[4];
+
+				oo_buf_append(out, utf8, oo_utf8_encode(utf8, cp));
+			}
 			break;
 		default: oo_buf_putc(out, *c->p); break;
 		}

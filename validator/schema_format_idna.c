@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "onlyonce/buf.h"
+#include "onlyonce/json.h"
 
 /* Longest label in code points; a valid label has at most 63 bytes. */
 #define LABEL_MAX 64
@@ -94,7 +95,7 @@ static int in_class(const char *cls, unsigned cp)
 	int errcode, rc;
 	PCRE2_SIZE offset;
 
-	len = oo_schema__utf8_encode(subject, cp);
+	len = oo_utf8_encode(subject, cp);
 	re = pcre2_compile((PCRE2_SPTR)cls, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
 			   &errcode, &offset, NULL);
 	if (!re)

@@ -363,8 +363,6 @@ const char *oo_schema__value_type_name(json_t *v);
 void oo_schema__quote_cut(char out[OO_SCHEMA_QUOTE_BUF], const char *text, size_t len);
 /* Counts the Unicode code points of a UTF-8 string. */
 size_t oo_schema__utf8_length(const char *s, size_t len);
-/* Writes code point cp as UTF-8 to out (4 bytes) and returns the length. */
-size_t oo_schema__utf8_encode(char out[4], unsigned cp);
 
 /* ---- validation (schema_validate.c, schema_keywords.c) ---- */
 

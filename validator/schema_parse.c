@@ -130,28 +130,6 @@ static uint64_t special_bytes(uint64_t x)
 	       (x - ones * 0x20) | x;
 }
 
-static int hex_value(const char *s, unsigned *out)
-{
-	unsigned v = 0;
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		char c = s[i];
-
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= (unsigned)(c - '0');
-		else if (c >= 'a' && c <= 'f')
-			v |= (unsigned)(c - 'a' + 10);
-		else if (c >= 'A' && c <= 'F')
-			v |= (unsigned)(c - 'A' + 10);
-		else
-			return 0;
-	}
-	*out = v;
-	return 1;
-}
-
 /* Decodes the \u escape at s (s[0] is the backslash), with a following
  * low surrogate when it is a high one, and returns the bytes used. */
 static size_t unicode_escape(parser *ps, const char *s)
@@ -159,19 +137,19 @@ static size_t unicode_escape(parser *ps, const char *s)
 	char utf8[4];
 	unsigned cp, low;
 
-	if (ps->end - s < 6 || !hex_value(s + 2, &cp))
+	if (ps->end - s < 6 || !oo_json_hex4(s + 2, &cp))
 		return fail(ps, s, "invalid \\u escape");
 	if (cp >= 0xDC00 && cp <= 0xDFFF)
 		return fail(ps, s, "invalid Unicode: a lone low surrogate");
 	if (cp < 0xD800 || cp > 0xDBFF) {
-		oo_buf_append(&ps->scratch, utf8, oo_schema__utf8_encode(utf8, cp));
+		oo_buf_append(&ps->scratch, utf8, oo_utf8_encode(utf8, cp));
 		return 6;
 	}
-	if (ps->end - s < 12 || s[6] != '\\' || s[7] != 'u' || !hex_value(s + 8, &low) ||
+	if (ps->end - s < 12 || s[6] != '\\' || s[7] != 'u' || !oo_json_hex4(s + 8, &low) ||
 	    low < 0xDC00 || low > 0xDFFF)
 		return fail(ps, s, "invalid Unicode: a high surrogate without a low one");
 	cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-	oo_buf_append(&ps->scratch, utf8, oo_schema__utf8_encode(utf8, cp));
+	oo_buf_append(&ps->scratch, utf8, oo_utf8_encode(utf8, cp));
 	return 12;
 }
 

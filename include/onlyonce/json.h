@@ -34,4 +34,12 @@ oo_status oo_jsonloc_find(const char *text, size_t len, const char *pointer,
 char *oo_pointer_append(const char *pointer, const char *token);
 char *oo_pointer_append_index(const char *pointer, size_t index);
 
+/* Writes code point cp as UTF-8 to out and returns the byte count (1 to 4).
+ * cp must be at most 0x10FFFF; surrogates are encoded as they are. */
+size_t oo_utf8_encode(char out[4], unsigned cp);
+
+/* Reads the four hexadecimal digits of a JSON \u escape at s into *out.
+ * Returns 1, or 0 when one of the four is no hexadecimal digit. */
+int oo_json_hex4(const char *s, unsigned *out);
+
 #endif
