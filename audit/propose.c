@@ -11,7 +11,7 @@
 
 #include "onlyonce/alloc.h"
 
-/* Longest id the definition schema accepts. */
+/* Maximum length of an id that the definition schema accepts. */
 #define ID_MAX 64
 
 /* Texts the draft writes, per language of the audited form. "%s" is the
@@ -364,7 +364,11 @@ static const char *applicant_type(const drafter *d)
 		person |= d->form->identification == OO_IDENTIFY_PERSON ||
 			  d->form->identification == OO_IDENTIFY_BOTH;
 	}
-	return enterprise && person ? "both" : enterprise ? "enterprise" : person ? "person" : "none";
+	if (enterprise && person)
+		return "both";
+	if (enterprise)
+		return "enterprise";
+	return person ? "person" : "none";
 }
 
 /* A definition needs a field in its first section; a form whose every

@@ -199,8 +199,8 @@ static int has_text(const oo_text *t)
 }
 
 /* Data minimisation (GDPR article 5(1)(c)) needs a purpose for every
- * datum asked; the schema requires the member, this catches blank texts
- * and models built without a definition. */
+ * datum asked. The schema requires the member, so this rule catches blank
+ * texts and models built without a definition. */
 static oo_status rule_missing_purpose(oo_rules__run *run)
 {
 	size_t i;
